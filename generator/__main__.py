@@ -1,0 +1,79 @@
+"""The edge: parse arguments, run the pipeline, print every error in one place, return the status.
+
+Exit status: 0 success, 1 errors in the specs, 2 wrong usage, 3 an internal error (a bug: the
+message says so instead of printing a traceback, unless PIA_DEBUG is set).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .build import OUT, SPECS, Result, build, check, discover
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    if arguments.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return arguments.run(arguments)
+    except KeyboardInterrupt:
+        print("中断しました", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a status
+        if os.environ.get("PIA_DEBUG"):
+            raise
+        print(f"内部エラー（不具合です）: {type(error).__name__}: {error}", file=sys.stderr)
+        return 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pia", description="特定個人情報保護評価書を仕様ファイルから生成します")
+    parser.add_argument("--version", action="version", version=f"pia {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    for name, run, help_text in (("build", _build, "評価書を out/ に生成する（DOCX と HTML）"),
+                                 ("check", _check, "仕様ファイルを検査する（何も書き出さない）")):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
+        command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
+        command.set_defaults(run=run)
+    commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
+    return parser
+
+
+def _build(arguments) -> int:
+    paths = discover(arguments.specs_dir, arguments.specs)
+    result = build(paths, arguments.specs_dir, arguments.out)
+    _report(result)
+    for path in result.written:
+        print(f"書き出し: {path.as_posix()}")
+    print(f"{len(result.documents)}件の評価書（{len(result.written)}ファイル更新、"
+          f"{len(result.unchanged)}ファイル変更なし）")
+    return 1 if result.failed else 0
+
+
+def _check(arguments) -> int:
+    result = check(discover(arguments.specs_dir, arguments.specs), arguments.specs_dir)
+    _report(result)
+    if not result.errors:
+        print(f"{len(result.documents)}件の仕様ファイルに問題はありません")
+    return 1 if result.failed else 0
+
+
+def _report(result: Result) -> None:
+    """Every error and warning, sorted, then the counts."""
+    for error in result.errors:
+        print(error.format(), file=sys.stderr)
+    errors = sum(not error.warning for error in result.errors)
+    warnings = len(result.errors) - errors
+    if errors or warnings:
+        print(f"{errors}件のエラー、{warnings}件の警告", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Errors as values: every problem found in a spec, with where it is and what to do.
+
+Each pipeline step returns ``SpecError``s instead of raising; ``__main__`` prints them all, sorted,
+in one place. Messages are Japanese because the people who fix specs read Japanese.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class SpecError:
+    """One problem in one spec file, at 1-based ``line`` and ``column`` (0 when unknown)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    item: str = ""
+    hint: str = ""
+    warning: bool = False
+
+    def format(self) -> str:
+        """``file:line:col: エラー: message（hint）``, the shape editors and CI link to."""
+        level = "警告" if self.warning else "エラー"
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        item = f"「{self.item}」" if self.item and self.item not in self.message else ""
+        hint = f"（{self.hint}）" if self.hint else ""
+        return f"{where}: {level}: {item}{self.message}{hint}"
+
+    # Factories: one per kind of problem, so wording lives in one place.
+
+    @classmethod
+    def yaml_syntax(cls, path: str, line: int, column: int, problem: str) -> "SpecError":
+        return cls(path, line, column, f"YAMLの書式に誤りがあります: {problem}",
+                   hint="インデントや引用符、コロンの後の空白を確認してください")
+
+    @classmethod
+    def unreadable(cls, path: str, reason: str) -> "SpecError":
+        return cls(path, 0, 0, f"ファイルを読み込めません: {reason}")
+
+    @classmethod
+    def unknown_key(cls, path: str, line: int, column: int, key: str, suggestion: str | None) -> "SpecError":
+        hint = f"もしかして「{suggestion}」" if suggestion else "様式にない項目です"
+        return cls(path, line, column, f"「{key}」という項目は様式にありません", item=key, hint=hint)
+
+    @classmethod
+    def missing(cls, path: str, line: int, column: int, item: str) -> "SpecError":
+        return cls(path, line, column, f"「{item}」を記載してください", item=item)
+
+    @classmethod
+    def not_an_option(cls, path: str, line: int, column: int, item: str, value: str,
+                      options: tuple[str, ...], suggestion: str | None) -> "SpecError":
+        hint = "選択肢: " + "／".join(options)
+        if suggestion:
+            hint += f"。もしかして「{suggestion}」"
+        return cls(path, line, column, f"「{item}」の値「{value}」は選択肢にありません", item=item, hint=hint)
+
+    @classmethod
+    def wrong_type(cls, path: str, line: int, column: int, item: str, expected: str) -> "SpecError":
+        return cls(path, line, column, f"「{item}」には{expected}を記載してください", item=item)
+
+    @classmethod
+    def fragment(cls, path: str, line: int, column: int, message: str, hint: str = "") -> "SpecError":
+        return cls(path, line, column, message, item="共通記載", hint=hint)
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as the user typed it: relative to ``root`` (the working folder) when inside it."""
+    root = root or Path.cwd()
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def sorted_errors(errors) -> list[SpecError]:
+    """Errors first, then warnings; each by file and line."""
+    return sorted(errors, key=lambda e: (e.warning, e.path, e.line, e.column, e.message))

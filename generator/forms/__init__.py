@@ -1,0 +1,35 @@
+"""The form models: one ``Form`` per 様式 and revision, looked up by the names a spec gives."""
+from __future__ import annotations
+
+from . import form3, form3_risks
+from .build import annex
+from .model import Check, CheckLayout, Form, Item, Kind, Options
+
+
+def _form3(revision: form3.Revision) -> Form:
+    """様式3 重点項目評価書 in ``revision``: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２."""
+    return Form(
+        name="重点項目評価書", number="様式3", revision=revision.name,
+        version_line=revision.version_line, title=form3.TITLE, cover=form3.COVER,
+        contents=form3.CONTENTS, common=(form3.基本情報(),),
+        per_file=(form3.概要(revision), annex("（別添１）　", "特定個人情報ファイル記録項目"),
+                  form3_risks.リスク対策(revision)),
+        closing=(form3_risks.開示請求(), form3_risks.評価実施手続(),
+                 annex("（別添２）　", "変更箇所", kind=Kind.CHANGES)),
+    )
+
+
+FORMS: dict[tuple[str, str], Form] = {
+    ("重点項目評価書", revision.name): _form3(revision) for revision in form3.REVISIONS
+}
+
+
+def form_names() -> list[str]:
+    return sorted({name for name, _ in FORMS})
+
+
+def revisions(name: str) -> list[str]:
+    return [revision for form, revision in FORMS if form == name]
+
+
+__all__ = ["FORMS", "Check", "CheckLayout", "Form", "Item", "Kind", "Options", "form_names", "revisions"]

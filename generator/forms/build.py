@@ -1,0 +1,85 @@
+"""Short constructors for form items, so a form reads like the printed form."""
+from __future__ import annotations
+
+from .model import Check, CheckLayout, Item, Kind, Options
+
+
+def part(number: str, key: str, *children: Item, note: str = "") -> Item:
+    """A main part (Ⅰ 基本情報 …), printed as a table of its own."""
+    return Item(key, Kind.PART, number=number, children=children, note=note)
+
+
+def section(number: str, key: str, *children: Item, label: str | None = None,
+            mark: bool = False, header_checks: tuple[Item, ...] = ()) -> Item:
+    """A numbered heading row (１．…) whose items live in a mapping under ``key``."""
+    return Item(key, Kind.SECTION, number=number, label=label, mark=mark,
+                children=children, header_checks=header_checks)
+
+
+def text(number: str, key: str, *children: Item, label: str | None = None, mark: bool = False,
+         wide: bool = False, required: bool = False) -> Item:
+    """Free text; ``children`` are sub-rows (その必要性 under ③対象となる本人の範囲)."""
+    return Item(key, Kind.TEXT, number=number, label=label, mark=mark, wide=wide,
+                required=required, children=children)
+
+
+def date(number: str, key: str, *, mark: bool = False, required: bool = False) -> Item:
+    """A 和暦 date (令和6年5月24日)."""
+    return Item(key, Kind.DATE, number=number, mark=mark, required=required)
+
+
+def choice(number: str, key: str, options: Options, *children: Item, label: str | None = None,
+           mark: bool = False, count_of: str | None = None, unmarked: bool = False) -> Item:
+    """A single choice printed as ``[ 文言 ]`` with its ＜選択肢＞ list.
+
+    ``count_of`` names the sibling list whose length is printed as （ n ） 件 (II-4 委託の有無).
+    """
+    return Item(key, Kind.CHOICE, number=number, label=label, mark=mark, options=options,
+                children=children, derive=count_of, unmarked=unmarked)
+
+
+def checks(number: str, key: str, layout: CheckLayout, *, mark: bool = False,
+           label: str | None = None) -> Item:
+    """Check boxes; the spec lists the printed texts of the checked ones."""
+    return Item(key, Kind.CHECKS, number=number, label=label, mark=mark, checks=layout)
+
+
+def label(number: str, key: str, *children: Item) -> Item:
+    """A label cell over its children's rows (④使用の主体, 再委託); the children are siblings in the spec."""
+    return Item(key, Kind.LABEL, number=number, children=children)
+
+
+def group(key: str, *children: Item, title_key: str | None = None) -> Item:
+    """A repeated block printed as ``key``1…n; ``title_key`` is printed in the title row."""
+    return Item(key, Kind.GROUP, children=children, title_key=title_key)
+
+
+def risk(key: str, label_text: str, *children: Item) -> Item:
+    """A fixed risk heading (リスク１：　…) whose items live in a mapping under ``key``."""
+    return Item(key, Kind.RISK, label=label_text, children=children)
+
+
+def derived(number: str, key: str, derive: str, *, label: str | None = None,
+            checks_layout: CheckLayout | None = None, wide: bool = False) -> Item:
+    """A value printed from other values (ファイル名, 件数, 委託しない …), never typed."""
+    return Item(key, Kind.DERIVED, number=number, label=label, derive=derive,
+                checks=checks_layout, wide=wide)
+
+
+def annex(number: str, key: str, *, kind: Kind = Kind.TEXT) -> Item:
+    """An annex printed as a part of its own: （別添１） 記録項目, （別添２） 変更箇所."""
+    return Item(key, kind, number=number, wide=True)
+
+
+def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1) -> Options:
+    return Options(texts, numbering=numbering, per_line=per_line)
+
+
+def boxes(*texts: str, detail: tuple[str, ...] = ()) -> tuple[Check, ...]:
+    """Check boxes; those named in ``detail`` print a （ … ）."""
+    return tuple(Check(text, detail=text in detail) for text in texts)
+
+
+def rows(*rows_: tuple[Check, ...], headings: tuple[str | None, ...] = ()) -> CheckLayout:
+    heads = headings or (None,) * len(rows_)
+    return CheckLayout(tuple(zip(heads, rows_)))

@@ -1,0 +1,122 @@
+"""様式3 特定個人情報保護評価書（重点項目評価書）, item by item in printed order.
+
+Source: research/form3-inventory.md §1, checked against the seeds いわき市 (S000, 平成30年5月 様式3)
+and 旭川市 (S001, the revision that prints 5情報).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import options as o
+from .build import checks, choice, date, derived, group, label, part, section, text
+from .model import Item
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What differs between revisions of 様式3 (form3-inventory §4.1)."""
+
+    name: str
+    version_line: str | None
+    連絡先情報: str               # R2: 4情報 → 5情報 in 主な記録項目
+    ルールの内容: str             # R7: III-5 sub-label
+
+
+REVISIONS = (
+    Revision("平成30年5月", "[平成30年５月　様式３]", o.四情報, "ルールの内容及びルール遵守の確認方法"),
+    # The 5情報 revision's version line is not in any seed (S001 lost it): print none rather than guess.
+    Revision("平成30年5月（5情報）", None, o.五情報, "ルール内容及びルール遵守の確認方法"),
+)
+
+TITLE = "特定個人情報保護評価書（重点項目評価書）"
+CONTENTS = ("Ⅰ　基本情報", "Ⅱ　特定個人情報ファイルの概要", "（別添１）　特定個人情報ファイル記録項目",
+            "Ⅲ　リスク対策", "Ⅳ　開示請求、問合せ", "Ⅴ　評価実施手続", "（別添２）　変更箇所")
+
+COVER = (
+    text("", "評価書番号", required=True),
+    text("", "評価書名", required=True),
+    text("", "個人のプライバシー等の権利利益の保護の宣言", required=True),
+    text("", "特記事項"),
+    text("", "評価実施機関名", required=True),
+    date("", "公表日", required=True),
+)
+
+
+def 基本情報() -> Item:
+    """Ⅰ 基本情報."""
+    return part(
+        "Ⅰ　", "基本情報",
+        section("１．", "特定個人情報ファイルを取り扱う事務",
+                text("①", "事務の名称", required=True), text("②", "事務の内容"),
+                choice("③", "対象人数", o.対象人数)),
+        section("２．", "特定個人情報ファイルを取り扱う事務において使用するシステム",
+                group("システム", text("①", "システムの名称"), text("②", "システムの機能"),
+                      checks("③", "他のシステムとの接続", o.他のシステムとの接続))),
+        derived("３．", "特定個人情報ファイル名", "file_names", wide=True),
+        section("４．", "個人番号の利用", text("", "法令上の根拠"), mark=True),
+        section("５．", "情報提供ネットワークシステムによる情報連携",
+                choice("①", "実施の有無", o.実施の有無), text("②", "法令上の根拠"), mark=True),
+        section("６．", "評価実施機関における担当部署",
+                text("①", "部署"), text("②", "所属長の役職名")),
+        text("７．", "他の評価実施機関", wide=True),
+    )
+
+
+def 概要(revision: Revision) -> Item:
+    """Ⅱ 特定個人情報ファイルの概要, printed once per file."""
+    return part(
+        "Ⅱ　", "特定個人情報ファイルの概要",
+        derived("１．", "特定個人情報ファイル名", "file_name", wide=True),
+        section("２．", "基本情報",
+                choice("①", "ファイルの種類", o.ファイルの種類, mark=True),
+                choice("②", "対象となる本人の数", o.本人の数),
+                text("③", "対象となる本人の範囲", text("", "その必要性"), mark=True),
+                choice("④", "記録される項目", o.記録される項目,
+                       checks("", "主な記録項目", o.主な記録項目(revision.連絡先情報), mark=True),
+                       text("", "その妥当性"), text("", "全ての記録項目")),
+                date("⑤", "保有開始日"), text("⑥", "事務担当部署")),
+        section("３．", "特定個人情報の入手・使用",
+                checks("①", "入手元", o.入手元, mark=True), checks("②", "入手方法", o.入手方法),
+                text("③", "使用目的", mark=True),
+                label("④", "使用の主体", text("", "使用部署"), choice("", "使用者数", o.人数)),
+                text("⑤", "使用方法", text("", "情報の突合")), date("⑥", "使用開始日")),
+        section("４．", "特定個人情報ファイルの取扱いの委託",
+                choice("", "委託の有無", o.委託の有無, mark=True, count_of="委託事項"),
+                group("委託事項", text("①", "委託内容"), choice("②", "委託先における取扱者数", o.人数),
+                      text("③", "委託先名"),
+                      label("", "再委託", choice("④", "再委託の有無", o.再委託の有無, mark=True),
+                            text("⑤", "再委託の許諾方法"), text("⑥", "再委託事項")),
+                      title_key="名称")),
+        section("５．", "特定個人情報の提供・移転", 提供移転の有無(), 提供先(), 移転先(),
+                label="特定個人情報の提供・移転（委託に伴うものを除く。）"),
+        section("６．", "特定個人情報の保管・消去", text("", "保管場所", mark=True)),
+        text("７．", "備考", wide=True),
+    )
+
+
+def 提供移転の有無() -> Item:
+    return derived("", "提供・移転の有無", "provision", checks_layout=o.提供移転の有無)
+
+
+def 提供先() -> Item:
+    return group("提供先", text("①", "法令上の根拠"), text("②", "提供先における用途"),
+                 text("③", "提供する情報"), choice("④", "提供する情報の対象となる本人の数", o.本人の数),
+                 text("⑤", "提供する情報の対象となる本人の範囲"),
+                 checks("⑥", "提供方法", o.提供方法), text("⑦", "時期・頻度"), title_key="名称")
+
+
+def 移転先() -> Item:
+    return group("移転先", text("①", "法令上の根拠"), text("②", "移転先における用途"),
+                 text("③", "移転する情報"), choice("④", "移転する情報の対象となる本人の数", o.本人の数),
+                 text("⑤", "移転する情報の対象となる本人の範囲"),
+                 checks("⑥", "移転方法", o.移転方法), text("⑦", "時期・頻度"), title_key="名称")
+
+
+def 十分か() -> Item:
+    return choice("", "リスクへの対策は十分か", o.十分か)
+
+
+def その他のリスク(subject: str, joiner: str = "における") -> Item:
+    """The closing row of each Ⅲ section: label across the row, text below it."""
+    return text("", "その他のリスク及びそのリスクに対する措置", wide=True,
+                label=f"{subject}{joiner}その他のリスク及びそのリスクに対する措置")

@@ -1,0 +1,138 @@
+"""The vocabulary of a form model: items, option lists and check boxes, as frozen data.
+
+A form model (one per 様式 and revision) is a tree of ``Item``s in printed order. It is the single
+source of the cerberus schema, the JSON Schema, the renderers' loops and the 変更箇所 labels.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What an item holds, and so how it is validated and printed."""
+
+    PART = "part"          # Ⅰ 基本情報 …: a table of its own
+    SECTION = "section"    # １．… : a heading row; its children live in a nested mapping
+    LABEL = "label"        # ④使用の主体, 再委託: a label cell spanning its children's rows
+    TEXT = "text"          # free text (line breaks kept; may include fragments)
+    DATE = "date"          # 和暦 date, e.g. 令和6年5月24日 (保有開始日 also 平成28年1月)
+    CHOICE = "choice"      # [ 選択肢の文言 ] with its ＜選択肢＞ list
+    CHECKS = "checks"      # [ ○ ] 紙 / [  ] 専用線 …
+    GROUP = "group"        # repeated block: システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n
+    RISK = "risk"          # リスク１：　… : a fixed heading; its children live in a nested mapping
+    DERIVED = "derived"    # printed from other values, never typed (件数, ファイル名 …)
+    CHANGES = "changes"    # the 変更箇所 table
+
+
+@dataclass(frozen=True)
+class Options:
+    """A ＜選択肢＞ list: option texts in printed order, their numbering glyph and layout."""
+
+    texts: tuple[str, ...]
+    numbering: str = "{n}）"   # S000 prints 1） mostly, 1) for 対象人数 and 実施の有無
+    per_line: int = 1
+
+    def lines(self) -> list[str]:
+        """The ＜選択肢＞ box as printed: numbered options, ``per_line`` to a line."""
+        numbered = [self.numbering.format(n=n) + " " + text for n, text in enumerate(self.texts, 1)]
+        return ["　".join(numbered[i:i + self.per_line])
+                for i in range(0, len(numbered), self.per_line)]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check box; ``detail`` boxes print a （ … ） for free text after the label."""
+
+    text: str
+    detail: bool = False
+    value: str | None = None   # the spec value when it differs from the printed text
+
+    @property
+    def key(self) -> str:
+        return self.value or self.text
+
+
+@dataclass(frozen=True)
+class CheckLayout:
+    """Check boxes in printed rows; a row may start with a bullet heading (・識別情報)."""
+
+    rows: tuple[tuple[str | None, tuple[Check, ...]], ...]
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return tuple(check for _, row in self.rows for check in row)
+
+
+def grid(*checks: Check, per_row: int = 2) -> CheckLayout:
+    """Lay ``checks`` out ``per_row`` to a printed line, with no headings."""
+    return CheckLayout(tuple((None, checks[i:i + per_row]) for i in range(0, len(checks), per_row)))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a form, in printed order.
+
+    ``key`` is the spec key: the printed label without its numbering and ※, so staff find a field
+    by reading the printed form. Items of kind LABEL and RISK print a label but own no value; the
+    children of a LABEL sit in the parent's mapping, those of a RISK or SECTION in their own.
+    """
+
+    key: str
+    kind: Kind
+    number: str = ""
+    label: str | None = None
+    mark: bool = False
+    options: Options | None = None
+    checks: CheckLayout | None = None
+    children: tuple["Item", ...] = ()
+    wide: bool = False                 # label across the whole row, value on the next row
+    required: bool = False
+    derive: str | None = None          # name of a derivation in generator.model
+    header_checks: tuple["Item", ...] = ()   # III-4 [ ] 委託しない …, printed on the section row
+    note: str = ""                     # printed after a part title: ※（７．②を除く。）
+    max_repeat: int = 20
+    title_key: str | None = None       # GROUP: the key of the value printed in the title row
+    unmarked: bool = False             # excluded from its part's ※ note (Ⅲ 7.②)
+
+    @property
+    def printed_label(self) -> str:
+        """The label as the form prints it, with numbering and ※."""
+        text = self.number + (self.label if self.label is not None else self.key)
+        return text + ("　※" if self.mark else "")
+
+    @property
+    def holds_value(self) -> bool:
+        return self.kind in (Kind.TEXT, Kind.DATE, Kind.CHOICE, Kind.CHECKS)
+
+    @property
+    def nests(self) -> bool:
+        """True when the item's children live in a mapping under its own key."""
+        return self.kind in (Kind.PART, Kind.SECTION, Kind.RISK)
+
+
+@dataclass(frozen=True)
+class Form:
+    """A whole 様式 in one revision."""
+
+    name: str                      # 重点項目評価書 / 全項目評価書
+    number: str                    # 様式3 / 様式4
+    revision: str                  # 平成30年5月, 令和7年5情報 …
+    version_line: str | None       # [平成30年５月　様式３]; None where the revision's line is unknown
+    title: str                     # 特定個人情報保護評価書（重点項目評価書）
+    cover: tuple[Item, ...]
+    common: tuple[Item, ...]       # parts before the per-file parts (Ⅰ)
+    per_file: tuple[Item, ...]     # parts printed once per 特定個人情報ファイル (Ⅱ, 別添, Ⅲ)
+    closing: tuple[Item, ...]      # parts after them (Ⅳ, Ⅴ, 変更箇所)
+    contents: tuple[str, ...] = field(default=())   # 項目一覧
+
+    def walk(self):
+        """Every item in printed order, depth first, with its ancestors."""
+        for top in (*self.cover, *self.common, *self.per_file, *self.closing):
+            yield from _walk(top, ())
+
+
+def _walk(item: Item, ancestors: tuple[Item, ...]):
+    yield item, ancestors
+    for child in (*item.header_checks, *item.children):
+        yield from _walk(child, ancestors + (item,))

@@ -1,0 +1,178 @@
+"""Step 2: replace every 共通記載 reference in a spec by the fragment's text, with its parameters.
+
+Fragments live in ``specs/fragments/<file>.yaml``; the key ``<file>/<entry>`` names one entry.
+Keys are confined to that folder (no ``..``, no absolute paths). A fragment may include others;
+a cycle is reported as ``a → b → a``. Parameters are substituted as plain text: nothing here is
+ever evaluated as a template. The result is plain Python data (dict, list, str, int, None) at the
+same paths as the spec, so the loader's positions still locate every value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import SpecError
+from .load import LoadedFile, load_yaml, position
+
+REFERENCE = "共通記載"
+ARGUMENTS = "引数"
+PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
+_KEY = re.compile(r"^[^/\\.][^\\]*/[^/\\]+$")
+
+
+@dataclass
+class Fragment:
+    key: str
+    body: Any
+    parameters: dict[str, str | None]
+    source: LoadedFile
+    where: tuple
+
+
+@dataclass
+class Library:
+    """The fragments folder, read lazily, one file at a time."""
+
+    root: Path
+    files: dict[str, LoadedFile | None] = field(default_factory=dict)
+    errors: list[SpecError] = field(default_factory=list)
+
+    def find(self, key: str) -> Fragment | None:
+        stem, _, entry = key.rpartition("/")
+        loaded = self._file(stem)
+        if loaded is None or not isinstance(loaded.data, dict) or entry not in loaded.data:
+            return None
+        definition = loaded.data[entry]
+        if not isinstance(definition, dict):
+            return None
+        parameters = definition.get(ARGUMENTS) or {}
+        return Fragment(key, definition.get("本文"), {str(k): _text(v) for k, v in parameters.items()},
+                        loaded, (entry,))
+
+    def _file(self, stem: str) -> LoadedFile | None:
+        if stem not in self.files:
+            path = self.root / f"{stem}.yaml"
+            loaded, errors = load_yaml(path) if path.is_file() else (None, [])
+            self.files[stem] = loaded
+            self.errors.extend(errors)
+        return self.files[stem]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A spec with its fragments replaced by text, and the fragment keys it used."""
+
+    data: Any
+    used: frozenset[str]
+
+
+def resolve(spec: LoadedFile, library: Library) -> tuple[Resolved, list[SpecError]]:
+    """Replace each ``{共通記載: key, 引数: {…}}`` in ``spec`` by the fragment's text."""
+    resolver = _Resolver(library, spec)
+    data = resolver.plain(spec.data, ())
+    return Resolved(data, frozenset(resolver.used)), resolver.errors
+
+
+class _Resolver:
+    def __init__(self, library: Library, spec: LoadedFile):
+        self.library, self.spec = library, spec
+        self.used: set[str] = set()
+        self.errors: list[SpecError] = []
+
+    def plain(self, node: Any, path: tuple) -> Any:
+        """Copy ``node`` into plain data, resolving references on the way."""
+        if isinstance(node, dict):
+            if REFERENCE in node:
+                return self.reference(node, path, chain=())
+            return {str(k): self.plain(v, path + (k,)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [self.plain(v, path + (i,)) for i, v in enumerate(node)]
+        return _scalar(node)
+
+    def reference(self, node: dict, path: tuple, chain: tuple[str, ...]) -> str:
+        key = _text(node.get(REFERENCE)) or ""
+        fragment = self.fragment(key, path, chain)
+        if fragment is None:
+            return ""
+        arguments = node.get(ARGUMENTS) or {}
+        if not isinstance(arguments, dict):
+            self.error(path, f"「{ARGUMENTS}」は「名前: 値」の形で記載してください")
+            return ""
+        values = self.arguments(fragment, arguments, path)
+        if values is None:
+            return ""
+        return self.body(fragment, fragment.body, values, path, chain + (key,))
+
+    def fragment(self, key: str, path: tuple, chain: tuple[str, ...]) -> Fragment | None:
+        if not _KEY.match(key) or ".." in key.split("/"):
+            self.error(path, f"共通記載の名前「{key}」が不正です",
+                       "「ファイル名/項目名」の形で、specs/fragments/ の中を指してください")
+            return None
+        if key in chain:
+            self.error(path, "共通記載が循環しています: " + " → ".join((*chain, key)))
+            return None
+        fragment = self.library.find(key)
+        if fragment is None:
+            self.error(path, f"共通記載「{key}」が見つかりません",
+                       f"specs/fragments/{key.rpartition('/')[0]}.yaml を確認してください")
+            return None
+        self.used.add(key)
+        return fragment
+
+    def arguments(self, fragment: Fragment, given: dict, path: tuple) -> dict[str, str] | None:
+        unknown = [str(name) for name in given if str(name) not in fragment.parameters]
+        missing = [name for name, default in fragment.parameters.items()
+                   if default is None and name not in given]
+        for name in unknown:
+            self.error(path, f"共通記載「{fragment.key}」に引数「{name}」はありません",
+                       "引数: " + "、".join(fragment.parameters) if fragment.parameters else "引数はありません")
+        for name in missing:
+            self.error(path, f"共通記載「{fragment.key}」の引数「{name}」を指定してください")
+        if unknown or missing:
+            return None
+        values = {name: default or "" for name, default in fragment.parameters.items()}
+        values.update({str(k): _text(v) or "" for k, v in given.items()})
+        return values
+
+    def body(self, fragment: Fragment, body: Any, values: dict[str, str], path: tuple,
+             chain: tuple[str, ...]) -> str:
+        if isinstance(body, list):
+            return "\n".join(self.body(fragment, part, values, path, chain) for part in body)
+        if isinstance(body, dict) and REFERENCE in body:
+            return self.reference(body, path, chain)
+        if not isinstance(body, str):
+            self.error(path, f"共通記載「{fragment.key}」の本文がありません")
+            return ""
+        return _substitute(body, values)
+
+    def error(self, path: tuple, message: str, hint: str = "") -> None:
+        line, column = position(self.spec.data, path)
+        self.errors.append(SpecError.fragment(self.spec.display, line, column, message, hint))
+
+
+def _substitute(body: str, values: dict[str, str]) -> str:
+    """Fill ``{name}`` placeholders; a line holding only an empty parameter is dropped."""
+    lines = []
+    for line in body.split("\n"):
+        names = PLACEHOLDER.findall(line)
+        filled = PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), line)
+        if names and not filled.strip() and PLACEHOLDER.sub("", line).strip() == "":
+            continue
+        lines.append(filled)
+    return "\n".join(lines)
+
+
+def _scalar(value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    return str(value)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,135 @@
+"""Step 1: read a spec (or fragment) file with ruamel.yaml, keeping every value's line and column.
+
+Specs are untrusted input: the round-trip loader builds only mappings, lists and scalars (no Python
+objects from tags), duplicate keys are errors, and oversized or binary files are refused before
+parsing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .errors import SpecError, display_path
+
+MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger is a mistake
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A parsed YAML file: ``data`` keeps ruamel's positions (``lc``) for error reports."""
+
+    path: Path
+    display: str
+    data: Any
+
+
+def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
+    """Parse ``path``; on failure return no file and the located errors."""
+    shown = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [SpecError.unreadable(shown, error.strerror or str(error))]
+    problem = _refuse(raw)
+    if problem:
+        return None, [SpecError.unreadable(shown, problem)]
+    try:
+        data = _yaml().load(raw.decode("utf-8-sig"))
+    except MarkedYAMLError as error:
+        return None, [_syntax_error(shown, error)]
+    except (YAMLError, RecursionError, ValueError) as error:
+        return None, [SpecError.yaml_syntax(shown, 0, 0, type(error).__name__)]
+    return LoadedFile(path, shown, data), []
+
+
+def position(data: Any, path: tuple) -> tuple[int, int]:
+    """1-based line and column of the value at ``path`` (keys and indices); its nearest ancestor's
+    when the value itself carries no position (plain scalars, missing keys)."""
+    line, column = _own_position(data)
+    node = data
+    for step in path:
+        found = _child_position(node, step)
+        if found is None:
+            break
+        line, column = found
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line, column
+
+
+def key_position(data: Any, path: tuple) -> tuple[int, int]:
+    """1-based line and column of the last key of ``path`` itself (for unknown keys)."""
+    parent = data
+    for step in path[:-1]:
+        try:
+            parent = parent[step]
+        except (KeyError, IndexError, TypeError):
+            return position(data, path[:-1])
+    lc = getattr(parent, "lc", None)
+    try:
+        line, column = lc.key(path[-1])
+    except (AttributeError, KeyError, TypeError):
+        return position(data, path)
+    return line + 1, column + 1
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _refuse(raw: bytes) -> str | None:
+    if len(raw) > MAX_BYTES:
+        return f"ファイルが大きすぎます（{len(raw):,} バイト、上限 {MAX_BYTES:,} バイト）"
+    if b"\x00" in raw:
+        return "テキストファイルではありません（バイナリデータを含みます）"
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "文字コードが UTF-8 ではありません"
+    return None
+
+
+def _syntax_error(shown: str, error: MarkedYAMLError) -> SpecError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = _explain(error.problem or error.context or "")
+    return SpecError.yaml_syntax(shown, line, column, problem)
+
+
+_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "タブ文字は使えません（字下げは半角空白で）",
+    "found duplicate key": "同じ項目が二度書かれています",
+    "mapping values are not allowed here": "ここに「項目: 値」は書けません（値に「: 」を含むときは引用符で囲んでください）",
+    "could not find expected ':'": "「:」が見つかりません",
+}
+
+
+def _explain(problem: str) -> str:
+    for english, japanese in _PROBLEMS.items():
+        if english in problem:
+            return japanese
+    return problem
+
+
+def _own_position(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    return (lc.line + 1, lc.col + 1) if lc is not None and lc.line is not None else (1, 1)
+
+
+def _child_position(node: Any, step: Any) -> tuple[int, int] | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        line, column = lc.value(step) if isinstance(step, str) else lc.item(step)
+    except (KeyError, IndexError, TypeError):
+        return None
+    return line + 1, column + 1

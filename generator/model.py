@@ -1,0 +1,214 @@
+"""Step 5: lay a validated spec out on its form, as the immutable document model.
+
+Every printed row comes from walking the form model; the spec only supplies values. Derived values
+(file names, （ n ） 件, Ⅲ４ 委託しない, Ⅲ５ 提供・移転しない, 提供・移転の有無) are computed here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .document import Change, Document, Part, Row
+from .forms import Check, Form, Item, Kind
+from .schema import CHANGE_COLUMNS, FILE_NAME, FILES
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # invalid in XML 1.0 (and never meant)
+CHECKED, UNCHECKED = "[ ○ ]", "[  ]"
+
+
+def build_document(form: Form, data: dict, stem: str) -> Document:
+    """The document for ``data``, a spec already validated against ``form``."""
+    files = data.get(FILES) or []
+    return Document(
+        stem=stem, form_name=form.name, form_title=form.title, revision=form.revision,
+        version_line=form.version_line or "", number=_one_line(data.get("評価書番号")),
+        name=_one_line(data.get("評価書名")), declaration=lines(data.get("個人のプライバシー等の権利利益の保護の宣言")),
+        remarks=lines(data.get("特記事項")), organisation=_one_line(data.get("評価実施機関名")),
+        published=_one_line(data.get("公表日")), approval=_approval(form, data),
+        contents=form.contents, parts=tuple(_parts(form, data, files)),
+    )
+
+
+def _approval(form: Form, data: dict) -> str | None:
+    keys = {item.key for item in form.cover}
+    key = next((k for k in keys if k.startswith("個人情報保護委員会")), None)
+    return None if key is None else _one_line(data.get(key))
+
+
+def _parts(form: Form, data: dict, files: list[dict]):
+    for item in form.common:
+        yield _part(item, data, _Context(files, None))
+    for item in form.per_file:
+        for file in files:
+            subtitle = file.get(FILE_NAME, "") if len(files) > 1 else ""
+            yield _part(item, file, _Context(files, file), subtitle)
+    for item in form.closing:
+        yield _part(item, data, _Context(files, None))
+
+
+class _Context:
+    """What derivations may read: all files, and the file being printed."""
+
+    def __init__(self, files: list[dict], file: dict | None):
+        self.files, self.file = files, file
+
+
+def _part(item: Item, data: dict, context: _Context, subtitle: str = "") -> Part:
+    title = item.number + item.key
+    if item.kind is Kind.CHANGES:
+        return Part(title, "changes", changes=tuple(_change(row) for row in data.get(item.key) or []))
+    if item.kind is not Kind.PART:
+        return Part(title, "text", subtitle=_one_line(subtitle), lines=lines(data.get(item.key)))
+    mapping = data.get(item.key) or {}
+    return Part(title, "table", note=item.note, subtitle=_one_line(subtitle),
+                rows=tuple(_rows(item.children, mapping, context)))
+
+
+def _change(row: dict) -> Change:
+    return Change(*("\n".join(lines(row.get(column))) for column in CHANGE_COLUMNS))
+
+
+def _rows(items: tuple[Item, ...], mapping: dict, context: _Context):
+    for item in items:
+        yield from _item_rows(item, mapping, context)
+
+
+def _item_rows(item: Item, mapping: dict, context: _Context):
+    if item.kind in (Kind.SECTION, Kind.RISK):
+        yield Row("section" if item.kind is Kind.SECTION else "risk", _heading(item, mapping, context))
+        yield from _rows(item.children, mapping.get(item.key) or {}, context)
+    elif item.kind is Kind.GROUP:
+        yield from _group_rows(item, mapping.get(item.key) or [], context)
+    elif item.kind is Kind.LABEL:
+        yield from _sub_rows(item.printed_label, item.children, mapping, context)
+    elif item.wide:
+        yield Row("wide", item.printed_label)
+        yield Row("wide_value", value=_value(item, mapping, context))
+    else:
+        yield Row("item", item.printed_label, _value(item, mapping, context),
+                  _options(item, mapping), _grid(item, mapping, context))
+        if item.children:
+            yield from _sub_rows("", item.children, mapping, context)
+
+
+def _sub_rows(parent: str, children: tuple[Item, ...], mapping: dict, context: _Context):
+    """Rows printed under a label cell (④使用の主体, 再委託) or under an item (その必要性)."""
+    rows = [Row("sub", child.printed_label, _value(child, mapping, context), _options(child, mapping),
+                _grid(child, mapping, context)) for child in children]
+    for index, row in enumerate(rows):
+        yield Row(row.kind, row.label, row.value, row.options, row.grid, parent if index == 0 else "",
+                  "restart" if index == 0 else "continue", len(rows) if index == 0 else 1)
+
+
+def _group_rows(item: Item, entries: list[dict], context: _Context):
+    """システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n; an empty list prints one empty block."""
+    for number, entry in enumerate(entries or [{}], 1):
+        title = lines(entry.get(item.title_key)) if item.title_key else ()
+        yield Row("item", f"{item.key}{number}", title)
+        yield from _rows(item.children, entry, context)
+
+
+def _heading(item: Item, mapping: dict, context: _Context) -> str:
+    """A section heading, with its header check boxes (Ⅲ４ [ ] 委託しない …)."""
+    boxes = []
+    for check_item in item.header_checks:
+        inner = mapping.get(item.key) or {}
+        checked = _checked(check_item, inner, context)
+        boxes += [_box(check.text, check.key in checked) for check in check_item.checks.checks]
+    return "　".join([item.printed_label, *boxes])
+
+
+def _value(item: Item, mapping: dict, context: _Context) -> tuple[str, ...]:
+    if item.kind is Kind.CHOICE:
+        chosen = mapping.get(item.key)
+        return (f"[ {chosen} ]" if chosen else "[ ]",)
+    if item.kind is Kind.DERIVED and item.checks is None:
+        return tuple(DERIVATIONS[item.derive](context))
+    if item.kind in (Kind.CHECKS, Kind.DERIVED):
+        return ()
+    return lines(mapping.get(item.key))
+
+
+def _options(item: Item, mapping: dict) -> tuple[str, ...]:
+    if item.kind is not Kind.CHOICE:
+        return ()
+    count = (f"（ {len(mapping.get(item.derive) or [])} ） 件",) if item.derive else ()
+    return ("＜選択肢＞", *item.options.lines(), *count)
+
+
+def _grid(item: Item, mapping: dict, context: _Context) -> tuple[tuple[str, ...], ...]:
+    if item.kind not in (Kind.CHECKS, Kind.DERIVED) or item.checks is None:
+        return ()
+    checked = _checked(item, mapping, context)
+    grid = []
+    for heading, row in item.checks.rows:
+        if heading:
+            grid.append((heading,))
+        grid.append(tuple(_check_cell(check, checked, context) for check in row))
+    return tuple(grid)
+
+
+def _check_cell(check: Check, checked: dict[str, str | None], context: _Context) -> str:
+    cell = _box(check.text, check.key in checked)
+    if check.detail:
+        cell += f" （ {_one_line(checked.get(check.key))} ）"
+    return cell + COUNTS.get(check.key, lambda _: "")(context)
+
+
+def _checked(item: Item, mapping: dict, context: _Context) -> dict[str, str | None]:
+    """The checked boxes of ``item``: their spec values, with details."""
+    if item.kind is Kind.DERIVED:
+        return {key: None for key in DERIVATIONS[item.derive](context)}
+    checked: dict[str, str | None] = {}
+    for entry in mapping.get(item.key) or []:
+        if isinstance(entry, dict):
+            checked.update({str(k): None if v is None else str(v) for k, v in entry.items()})
+        else:
+            checked[str(entry)] = None
+    return checked
+
+
+def _box(text: str, checked: bool) -> str:
+    return f"{CHECKED if checked else UNCHECKED} {text}"
+
+
+def lines(value: Any) -> tuple[str, ...]:
+    """A spec text as printed lines: parts of a list joined, control characters removed."""
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        return tuple(line for part in value for line in lines(part))
+    return tuple(_CONTROL.sub("", str(value)).split("\n"))
+
+
+def _one_line(value: Any) -> str:
+    return "\n".join(lines(value))
+
+
+def _section(context: _Context, key: str) -> dict:
+    overview = (context.file or {}).get("特定個人情報ファイルの概要") or {}
+    return overview.get(key) or {}
+
+
+def _provision(context: _Context) -> list[str]:
+    """II-5 提供・移転の有無, from the 提供先 and 移転先 lists."""
+    section = _section(context, "特定個人情報の提供・移転")
+    found = [label for label, key in (("提供を行っている", "提供先"), ("移転を行っている", "移転先"))
+             if section.get(key)]
+    return found or ["行っていない"]
+
+
+def _count(key: str):
+    return lambda context: f" （ {len(_section(context, '特定個人情報の提供・移転').get(key) or [])} ） 件"
+
+
+DERIVATIONS = {
+    "file_names": lambda context: [_one_line(file.get(FILE_NAME)) for file in context.files],
+    "file_name": lambda context: [_one_line((context.file or {}).get(FILE_NAME))],
+    "provision": _provision,
+    # Ⅲ４ 委託しない follows II-4 委託の有無; Ⅲ５ 提供・移転しない follows II-5.
+    "no_consignment": lambda context: ["委託しない"] if _section(
+        context, "特定個人情報ファイルの取扱いの委託").get("委託の有無") == "委託しない" else [],
+    "no_provision": lambda context: ["提供・移転しない"] if _provision(context) == ["行っていない"] else [],
+}
+COUNTS = {"提供を行っている": _count("提供先"), "移転を行っている": _count("移転先")}

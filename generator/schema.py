@@ -1,0 +1,133 @@
+"""The cerberus schema of a spec, derived from a form model; never written by hand.
+
+Each item contributes its key to the mapping it lives in: SECTION, RISK and PART items nest a
+mapping, LABEL items and sub-rows add their children beside themselves, GROUP items hold a list of
+mappings, DERIVED items are printed from other values and have no key at all.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .forms import FORMS, Form, Item, Kind
+
+FILES = "特定個人情報ファイル"
+FILE_NAME = "特定個人情報ファイル名"
+HEADER = ("様式", "様式の版")
+CHANGE_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+SUBMISSION = ("事前", "事後")
+
+TEXT: dict[str, Any] = {"type": ["string", "integer", "list"], "nullable": True,
+                        "schema": {"type": ["string", "integer"], "nullable": True}}
+
+
+def header_schema() -> dict[str, Any]:
+    """The two keys that choose the form model, checked before anything else."""
+    names = sorted({name for name, _ in FORMS})
+    revisions = sorted({revision for _, revision in FORMS})
+    return {"様式": {"type": "string", "required": True, "allowed": names},
+            "様式の版": {"type": "string", "required": True, "allowed": revisions}}
+
+
+@lru_cache(maxsize=None)
+def spec_schema(form_name: str, revision: str) -> dict[str, Any]:
+    """The whole spec's schema for one form and revision."""
+    form = FORMS[(form_name, revision)]
+    file_schema = {FILE_NAME: {"type": "string", "required": True, "empty": False},
+                   **mapping(form.per_file)}
+    return {**header_schema(), **mapping(form.cover), **mapping(form.common),
+            FILES: {"type": "list", "required": True, "minlength": 1,
+                    "schema": {"type": "dict", "schema": file_schema}},
+            **mapping(form.closing)}
+
+
+def mapping(items: tuple[Item, ...]) -> dict[str, Any]:
+    """The keys that ``items`` contribute to the mapping they are printed in."""
+    schema: dict[str, Any] = {}
+    for item in items:
+        schema.update(entries(item))
+    return schema
+
+
+def entries(item: Item) -> dict[str, Any]:
+    if item.kind is Kind.DERIVED:
+        return {}
+    if item.kind is Kind.LABEL:
+        return mapping(item.children)
+    if item.nests:
+        return {item.key: {"type": "dict", "nullable": True,
+                           "schema": mapping(item.header_checks + item.children)}}
+    if item.kind is Kind.GROUP:
+        return {item.key: group_rule(item)}
+    return {item.key: value_rule(item), **mapping(item.children)}
+
+
+def group_rule(item: Item) -> dict[str, Any]:
+    inner = mapping(item.children)
+    if item.title_key:
+        inner = {item.title_key: TEXT, **inner}
+    return {"type": "list", "nullable": True, "maxlength": item.max_repeat,
+            "schema": {"type": "dict", "schema": inner}}
+
+
+def value_rule(item: Item) -> dict[str, Any]:
+    """The rule for one value-holding item."""
+    rule: dict[str, Any]
+    if item.kind is Kind.CHOICE:
+        rule = {"type": "string", "nullable": True, "allowed": list(item.options.texts)}
+    elif item.kind is Kind.CHECKS:
+        rule = {"type": "list", "nullable": True, "schema": check_rule(item)}
+    elif item.kind is Kind.CHANGES:
+        rule = {"type": "list", "nullable": True, "schema": {"type": "dict", "schema": change_row()}}
+    elif item.kind is Kind.DATE:
+        rule = {"type": "string", "nullable": True}
+    else:
+        rule = dict(TEXT)
+    if item.required:
+        rule.update(required=True, nullable=False, empty=False)
+    return rule
+
+
+def check_rule(item: Item) -> dict[str, Any]:
+    """A checked box: its printed text, or ``{text: detail}`` for boxes with （ ）."""
+    plain = [check.key for check in item.checks.checks]
+    detailed = [check.key for check in item.checks.checks if check.detail]
+    return {"anyof": [{"type": "string", "allowed": plain},
+                      {"type": "dict", "minlength": 1, "maxlength": 1,
+                       "keysrules": {"type": "string", "allowed": detailed},
+                       "valuesrules": {"type": ["string", "integer"], "nullable": True}}]}
+
+
+def change_row() -> dict[str, Any]:
+    """One row of the 変更箇所 table."""
+    row = {column: dict(TEXT) for column in CHANGE_COLUMNS}
+    row["変更日"] = {"type": "string", "nullable": True}
+    row["提出時期"] = {"type": "string", "nullable": True, "allowed": list(SUBMISSION)}
+    return row
+
+
+def item_at(form: Form, path: tuple) -> Item | None:
+    """The form item whose value sits at ``path`` in a spec (list indices are skipped)."""
+    keys = tuple(step for step in path if isinstance(step, str))
+    return _index(form.name, form.revision).get(keys)
+
+
+@lru_cache(maxsize=None)
+def _index(form_name: str, revision: str) -> dict[tuple[str, ...], Item]:
+    form = FORMS[(form_name, revision)]
+    index: dict[tuple[str, ...], Item] = {}
+    _add(index, (), form.cover + form.common + form.closing)
+    _add(index, (FILES,), form.per_file)
+    return index
+
+
+def _add(index: dict, prefix: tuple[str, ...], items: tuple[Item, ...]) -> None:
+    for item in items:
+        if item.kind is Kind.DERIVED:
+            continue
+        if item.kind is Kind.LABEL:
+            _add(index, prefix, item.children)
+            continue
+        index[prefix + (item.key,)] = item
+        inner = prefix + (item.key,) if item.nests or item.kind is Kind.GROUP else prefix
+        _add(index, inner, item.header_checks + item.children)

@@ -1,0 +1,124 @@
+"""Step 3: validate a resolved spec with cerberus, and turn every error into a located SpecError.
+
+cerberus collects all errors at once; group errors (a list's items, a mapping's keys) carry their
+children in ``info`` and are walked recursively so each message points at the innermost value.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import cerberus
+from cerberus import errors as codes
+
+from .errors import SpecError
+from .forms import FORMS, Form, Kind
+from .load import LoadedFile, key_position, position
+from .schema import header_schema, item_at, spec_schema
+
+
+def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, list[SpecError]]:
+    """Check ``data`` (the resolved spec) against its form; return the form when the header is valid."""
+    if not isinstance(data, dict):
+        return None, [SpecError.wrong_type(spec.display, 1, 1, "評価書", "「様式」「様式の版」などの項目")]
+    header = {key: data.get(key) for key in ("様式", "様式の版")}
+    errors = _run(spec, header_schema(), header, None)
+    if errors:
+        return None, errors
+    form = FORMS.get((header["様式"], header["様式の版"]))
+    if form is None:
+        return None, [_unknown_revision(spec, header)]
+    return form, _run(spec, spec_schema(form.name, form.revision), data, form)
+
+
+def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
+    validator = cerberus.Validator(schema)
+    if validator.validate(data):
+        return []
+    leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
+    return [_convert(spec, form, schema, leaf) for leaf in leaves]
+
+
+def _leaves(error):
+    """The innermost errors under ``error`` (the error itself when it is not a group)."""
+    if error.is_group_error and error.code != codes.ANYOF.code:
+        for child in error.child_errors or ():
+            yield from _leaves(child)
+    else:
+        yield error
+
+
+def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecError:
+    path = tuple(error.document_path)
+    item = item_at(form, path) if form else None
+    name = _name(item, path)
+    line, column = position(spec.data, path)
+    shown = spec.display
+    if error.code == codes.UNKNOWN_FIELD.code:
+        line, column = key_position(spec.data, path)
+        return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)))
+    if error.code == codes.REQUIRED_FIELD.code:
+        return SpecError.missing(shown, line, column, str(path[-1]))
+    if error.code in (codes.UNALLOWED_VALUE.code, codes.ANYOF.code):
+        return _not_an_option(shown, line, column, name, error, item)
+    if error.code in (codes.EMPTY_NOT_ALLOWED.code, codes.NOT_NULLABLE.code):
+        return SpecError.missing(shown, line, column, name)
+    if error.code == codes.MAX_LENGTH.code:
+        return SpecError(shown, line, column, f"「{name}」は{error.constraint}件までです", item=name)
+    if error.code == codes.MIN_LENGTH.code:
+        return SpecError.missing(shown, line, column, name)
+    return SpecError.wrong_type(shown, line, column, name, _expected(item))
+
+
+def _name(item, path: tuple) -> str:
+    """The item's printed label (without numbering), else the last key of ``path``."""
+    if item is not None:
+        return item.label or item.key
+    keys = [step for step in path if isinstance(step, str)]
+    return keys[-1] if keys else "評価書"
+
+
+def _not_an_option(shown: str, line: int, column: int, name: str, error, item) -> SpecError:
+    value = error.value if not isinstance(error.value, dict) else "、".join(map(str, error.value))
+    options = _options(item) if item else tuple(error.constraint or ())
+    return SpecError.not_an_option(shown, line, column, name, str(value), options,
+                                   _suggest(str(value), options))
+
+
+def _options(item) -> tuple[str, ...]:
+    if item.kind is Kind.CHOICE:
+        return item.options.texts
+    if item.kind is Kind.CHECKS:
+        return tuple(check.key for check in item.checks.checks)
+    if item.kind is Kind.CHANGES:
+        return ("事前", "事後")
+    return ()
+
+
+def _expected(item) -> str:
+    if item is None:
+        return "正しい形の値"
+    return {Kind.CHECKS: "チェックする項目の一覧（- 項目名）", Kind.GROUP: "一覧（- で始まる項目）",
+            Kind.CHOICE: "選択肢の文言", Kind.DATE: "和暦の日付（例: 令和6年5月24日）",
+            Kind.CHANGES: "変更箇所の行の一覧"}.get(item.kind, "文字列" if item.holds_value else "項目の一覧")
+
+
+def _siblings(schema: dict, path: tuple) -> list[str]:
+    """The keys allowed beside the last step of ``path``."""
+    rules = {"schema": schema, "type": "dict"}
+    for step in path[:-1]:
+        inner = rules.get("schema", {})
+        rules = inner if isinstance(step, int) else inner.get(step, {})
+    return list(rules.get("schema", {}))
+
+
+def _suggest(value: Any, candidates) -> str | None:
+    found = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def _unknown_revision(spec: LoadedFile, header: dict) -> SpecError:
+    line, column = position(spec.data, ("様式の版",))
+    revisions = [revision for name, revision in FORMS if name == header["様式"]]
+    return SpecError.not_an_option(spec.display, line, column, "様式の版", header["様式の版"],
+                                   tuple(revisions), _suggest(header["様式の版"], revisions))
