@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generator.build import SPECS, build, discover  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Every spec under specs/ built once: stem → {"docx": bytes, "html": bytes, "document": …}."""
+    out = tmp_path_factory.mktemp("out")
+    specs = ROOT / SPECS
+    result = build(discover(specs), specs, out)
+    assert not result.failed, "\n".join(error.format() for error in result.errors)
+    return {document.stem: {"document": document,
+                            "docx": (out / f"{document.stem}.docx").read_bytes(),
+                            "html": (out / f"{document.stem}.html").read_bytes()}
+            for document in result.documents}
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SEEDS} is missing: CI must have ../shared beside the project")
+        pytest.skip(f"{SEEDS} is not present")
+    return SEEDS

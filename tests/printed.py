@@ -1,0 +1,36 @@
+"""The labels a document must print, in order, computed from the form model alone (not from the
+document model), so the renderers are checked against the form."""
+from __future__ import annotations
+
+from generator.forms import Form, Item, Kind
+from generator.schema import FILES
+
+
+def printed_labels(form: Form, data: dict) -> list[str]:
+    labels: list[str] = [form.title]
+    for item in form.cover:
+        labels.append(item.printed_label)
+    for item in form.common:
+        labels += _labels(item, data)
+    for item in form.per_file:
+        for file in data.get(FILES) or []:
+            labels += _labels(item, file)
+    for item in form.closing:
+        labels += _labels(item, data)
+    return labels
+
+
+def _labels(item: Item, mapping: dict) -> list[str]:
+    inner = mapping.get(item.key) if item.nests else mapping
+    labels = [item.printed_label] if item.kind is not Kind.GROUP else []
+    if item.kind is Kind.GROUP:
+        for number, entry in enumerate(mapping.get(item.key) or [{}], 1):
+            labels.append(f"{item.key}{number}")
+            for child in item.children:
+                labels += _labels(child, entry)
+        return labels
+    for child in item.header_checks:
+        labels += [check.text for check in child.checks.checks]
+    for child in item.children:
+        labels += _labels(child, inner or {})
+    return labels

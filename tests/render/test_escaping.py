@@ -1,0 +1,88 @@
+"""Spec text is data: template syntax, markup and ampersands print literally in both outputs."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from lxml import etree
+from lxml import html as lxml_html
+
+from generator.build import build, discover
+from textutil import docx_lines, html_lines
+
+HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'"]
+
+SPEC = """\
+様式: 重点項目評価書
+様式の版: 平成30年5月
+評価書番号: 1
+評価書名: 'テスト {{ 7*7 }} {% raw %}'
+個人のプライバシー等の権利利益の保護の宣言: |-
+  <script>alert(1)</script>
+  A & B
+特記事項: '{% for x in y %} ]]> "'''
+評価実施機関名: テスト市長
+公表日: 令和6年5月24日
+基本情報:
+  特定個人情報ファイルを取り扱う事務:
+    事務の名称: '{{ 7*7 }}'
+特定個人情報ファイル:
+  - 特定個人情報ファイル名: '<script>alert(1)</script>'
+    特定個人情報ファイルの概要:
+      特定個人情報の入手・使用:
+        入手元:
+          - 評価実施機関内の他部署: 'A & B {{ 7*7 }}'
+変更箇所:
+  - 変更日: 令和6年5月24日
+    項目: '{% raw %}'
+    変更後の記載: '<script>alert(1)</script>'
+"""
+
+
+def _render(tmp_path):
+    specs = tmp_path / "specs"
+    (specs / "x").mkdir(parents=True)
+    (specs / "x" / "hostile.yaml").write_text(SPEC, encoding="utf-8")
+    result = build(discover(specs), specs, tmp_path / "out")
+    assert not result.failed, [error.format() for error in result.errors]
+    return ((tmp_path / "out" / "x" / "hostile.html").read_bytes(),
+            (tmp_path / "out" / "x" / "hostile.docx").read_bytes())
+
+
+def test_html_escapes_spec_text(tmp_path):
+    page, _ = _render(tmp_path)
+    tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//body//script")
+    text = "\n".join(html_lines(page))
+    for hostile in HOSTILE:
+        assert hostile in text, hostile
+    assert "49" not in text
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in page and b"A &amp; B" in page
+
+
+def test_docx_keeps_spec_text_literal_and_well_formed(tmp_path):
+    _, content = _render(tmp_path)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(archive.read(name))
+    docx.Document(io.BytesIO(content))
+    text = "\n".join(docx_lines(content))
+    for hostile in HOSTILE:
+        assert hostile in text, hostile
+    assert "49" not in text
+
+
+def test_control_characters_never_reach_the_xml(tmp_path):
+    specs = tmp_path / "specs"
+    (specs / "x").mkdir(parents=True)
+    spec = SPEC.replace("特記事項:", "特記事項: \"A\\x01\\x0b\\x1f\\x7f B\"\n旧特記事項:", 1)
+    spec = "\n".join(line for line in spec.split("\n") if not line.startswith("旧特記事項"))
+    (specs / "x" / "ctl.yaml").write_text(spec, encoding="utf-8")
+    result = build(discover(specs), specs, tmp_path / "out")
+    assert not result.failed
+    content = (tmp_path / "out" / "x" / "ctl.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        etree.fromstring(archive.read("word/document.xml"))
+    assert "A B" in "\n".join(docx_lines(content))

@@ -1,0 +1,98 @@
+"""Structure of every rendered seed: all form items in printed order, nothing leaked, valid DOCX."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+from lxml import etree
+
+from conftest import ROOT
+from generator.build import SPECS as _SPECS
+from generator.forms import FORMS
+from generator.fragments import Library, resolve
+from generator.load import load_yaml
+from printed import printed_labels
+from textutil import docx_lines, html_lines, normalise
+
+SPECS = ROOT / _SPECS
+LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|[Uu]ndefined")
+
+
+def _stems(built):
+    return sorted(built)
+
+
+@pytest.fixture(scope="module")
+def labels(built):
+    """stem → the printed labels the form model says the document must show, in order."""
+    result = {}
+    for stem, entry in built.items():
+        loaded, _ = load_yaml(SPECS / f"{stem}.yaml")
+        resolved, _ = resolve(loaded, Library(SPECS / "fragments"))
+        form = FORMS[(resolved.data["様式"], resolved.data["様式の版"])]
+        result[stem] = printed_labels(form, resolved.data)
+    return result
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_every_item_in_printed_order(built, labels, fmt):
+    reader = html_lines if fmt == "html" else docx_lines
+    for stem, entry in built.items():
+        text = normalise("\n".join(reader(entry[fmt])))
+        position = 0
+        for label in labels[stem]:
+            found = text.find(normalise(label), position)
+            assert found >= 0, f"{stem} {fmt}: 「{label}」 missing or out of order"
+            position = found + 1
+        assert len(labels[stem]) > 150
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_numbering_and_marks_are_printed(built, fmt):
+    reader = html_lines if fmt == "html" else docx_lines
+    for stem, entry in built.items():
+        text = "\n".join(reader(entry[fmt]))
+        for printed in ("①ファイルの種類　※", "４．個人番号の利用　※", "③対象となる本人の範囲　※",
+                        "※（７．②を除く。）", "＜選択肢＞", "[ ○ ]", "[  ]"):
+            assert printed in text, f"{stem} {fmt}: {printed}"
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_no_template_syntax_or_none_leaks(built, fmt):
+    reader = html_lines if fmt == "html" else docx_lines
+    for stem, entry in built.items():
+        text = "\n".join(reader(entry[fmt]))
+        assert not LEAKS.search(text), f"{stem} {fmt}: {LEAKS.search(text).group(0)}"
+
+
+def test_docx_is_a_zip_of_well_formed_xml(built):
+    for stem, entry in built.items():
+        with zipfile.ZipFile(io.BytesIO(entry["docx"])) as archive:
+            assert archive.testzip() is None
+            for name in archive.namelist():
+                if name.endswith(".xml") or name.endswith(".rels"):
+                    etree.fromstring(archive.read(name))
+        document = docx.Document(io.BytesIO(entry["docx"]))
+        assert len(document.tables) >= 8
+        for table in document.tables:
+            assert table.rows and all(row.cells for row in table.rows)
+
+
+def test_docx_has_east_asian_font_and_page_numbers(built):
+    entry = next(iter(built.values()))
+    with zipfile.ZipFile(io.BytesIO(entry["docx"])) as archive:
+        styles = archive.read("word/styles.xml").decode()
+        footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
+    assert 'w:eastAsia="ＭＳ 明朝"' in styles
+    assert any('w:instr="PAGE"' in footer for footer in footers)
+
+
+def test_html_is_self_contained_japanese_page(built):
+    for entry in built.values():
+        page = entry["html"].decode()
+        assert page.startswith("<!DOCTYPE html>") and '<html lang="ja">' in page
+        assert "@page { size: A4" in page
+        assert not re.search(r"<(link|script|img)\b", page)
