@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from . import options as o
 from .build import checks, choice, date, derived, group, label, part, section, text
 from .model import Item
+from .shared import システム, 提供先, 提供移転の有無, 移転先
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,7 @@ def 基本情報() -> Item:
         section("１．", "特定個人情報ファイルを取り扱う事務",
                 text("①", "事務の名称", required=True), text("②", "事務の内容"),
                 choice("③", "対象人数", o.対象人数)),
-        section("２．", "特定個人情報ファイルを取り扱う事務において使用するシステム",
-                group("システム", text("①", "システムの名称"), text("②", "システムの機能"),
-                      checks("③", "他のシステムとの接続", o.他のシステムとの接続))),
+        システム("２．"),
         derived("３．", "特定個人情報ファイル名", "file_names", wide=True),
         section("４．", "個人番号の利用", text("", "法令上の根拠"), mark=True),
         section("５．", "情報提供ネットワークシステムによる情報連携",
@@ -92,31 +91,3 @@ def 概要(revision: Revision) -> Item:
         section("６．", "特定個人情報の保管・消去", text("", "保管場所", mark=True)),
         text("７．", "備考", wide=True),
     )
-
-
-def 提供移転の有無() -> Item:
-    return derived("", "提供・移転の有無", "provision", checks_layout=o.提供移転の有無)
-
-
-def 提供先() -> Item:
-    return group("提供先", text("①", "法令上の根拠"), text("②", "提供先における用途"),
-                 text("③", "提供する情報"), choice("④", "提供する情報の対象となる本人の数", o.本人の数),
-                 text("⑤", "提供する情報の対象となる本人の範囲"),
-                 checks("⑥", "提供方法", o.提供方法), text("⑦", "時期・頻度"), title_key="名称")
-
-
-def 移転先() -> Item:
-    return group("移転先", text("①", "法令上の根拠"), text("②", "移転先における用途"),
-                 text("③", "移転する情報"), choice("④", "移転する情報の対象となる本人の数", o.本人の数),
-                 text("⑤", "移転する情報の対象となる本人の範囲"),
-                 checks("⑥", "移転方法", o.移転方法), text("⑦", "時期・頻度"), title_key="名称")
-
-
-def 十分か() -> Item:
-    return choice("", "リスクへの対策は十分か", o.十分か)
-
-
-def その他のリスク(subject: str, joiner: str = "における") -> Item:
-    """The closing row of each Ⅲ section: label across the row, text below it."""
-    return text("", "その他のリスク及びそのリスクに対する措置", wide=True,
-                label=f"{subject}{joiner}その他のリスク及びそのリスクに対する措置")

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from . import options as o
 from .build import checks, choice, date, derived, part, risk, section, text
-from .form3 import Revision, その他のリスク, 十分か
+from .form3 import Revision
+from .shared import その他のリスク, 十分か
 from .model import Check, CheckLayout, Item
 
 _入手 = "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"

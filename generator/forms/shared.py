@@ -1,0 +1,43 @@
+"""Items that 様式3 and 様式4 print with the same labels and meaning; each form numbers and places
+them itself (form4-inventory §4: numbering differs between forms, so only content is shared)."""
+from __future__ import annotations
+
+from . import options as o
+from .build import checks, choice, derived, group, section, text
+from .model import Item
+
+
+def システム(number: str) -> Item:
+    """Ⅰ ２．特定個人情報ファイルを取り扱う事務において使用するシステム (システム1…n)."""
+    return section(number, "特定個人情報ファイルを取り扱う事務において使用するシステム",
+                   group("システム", text("①", "システムの名称"), text("②", "システムの機能"),
+                         checks("③", "他のシステムとの接続", o.他のシステムとの接続)))
+
+
+def 提供移転の有無() -> Item:
+    return derived("", "提供・移転の有無", "provision", checks_layout=o.提供移転の有無)
+
+
+def 提供先() -> Item:
+    return group("提供先", text("①", "法令上の根拠"), text("②", "提供先における用途"),
+                 text("③", "提供する情報"), choice("④", "提供する情報の対象となる本人の数", o.本人の数),
+                 text("⑤", "提供する情報の対象となる本人の範囲"),
+                 checks("⑥", "提供方法", o.提供方法), text("⑦", "時期・頻度"), title_key="名称")
+
+
+def 移転先() -> Item:
+    return group("移転先", text("①", "法令上の根拠"), text("②", "移転先における用途"),
+                 text("③", "移転する情報"), choice("④", "移転する情報の対象となる本人の数", o.本人の数),
+                 text("⑤", "移転する情報の対象となる本人の範囲"),
+                 checks("⑥", "移転方法", o.移転方法), text("⑦", "時期・頻度"), title_key="名称")
+
+
+def 十分か() -> Item:
+    """リスクへの対策は十分か, closing every risk."""
+    return choice("", "リスクへの対策は十分か", o.十分か)
+
+
+def その他のリスク(subject: str, joiner: str = "における") -> Item:
+    """The closing row of each Ⅲ section: label across the row, text below it."""
+    return text("", "その他のリスク及びそのリスクに対する措置", wide=True,
+                label=f"{subject}{joiner}その他のリスク及びそのリスクに対する措置")
