@@ -47,16 +47,26 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Block:
+    """A titled run of text in an annex: one per file in （別添）記録項目."""
+
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Part:
-    """A main part (table of rows), an annex of text, or the 変更箇所 table."""
+    """A main part (table of rows), an annex of text blocks and tables, or the 変更箇所 table."""
 
     title: str
     kind: str                       # table | text | changes
     note: str = ""
     subtitle: str = ""              # the file name, when a document has several files
     rows: tuple[Row, ...] = ()
-    lines: tuple[str, ...] = ()
+    blocks: tuple[Block, ...] = ()
     changes: tuple[Change, ...] = ()
+    columns: tuple[str, ...] = ()   # an attachment's table head
+    cells: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

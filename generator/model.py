@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .document import Change, Document, Part, Row
+from .document import Block, Change, Document, Part, Row
 from .forms import Check, Form, Item, Kind
 from .schema import CHANGE_COLUMNS, FILE_NAME, FILES
 
@@ -39,11 +39,38 @@ def _parts(form: Form, data: dict, files: list[dict]):
     for item in form.common:
         yield _part(item, data, _Context(files, None))
     for item in form.per_file:
-        for file in files:
-            subtitle = file.get(FILE_NAME, "") if len(files) > 1 else ""
+        if item.kind is not Kind.PART:
+            yield _annex(item, files)
+            continue
+        for number, file in enumerate(files, 1):
+            subtitle = _file_title(number, file) if len(files) > 1 else ""
             yield _part(item, file, _Context(files, file), subtitle)
     for item in form.closing:
-        yield _part(item, data, _Context(files, None))
+        if item.kind is Kind.ATTACHMENTS:
+            yield from (_attachment(entry) for entry in data.get(item.key) or [])
+        else:
+            yield _part(item, data, _Context(files, None))
+
+
+def _file_title(number: int, file: dict) -> str:
+    return f"（{number}）{_one_line(file.get(FILE_NAME))}"
+
+
+def _annex(item: Item, files: list[dict]) -> Part:
+    """A per-file annex (記録項目) printed once, with one block per file."""
+    blocks = tuple(Block(_file_title(number, file) if len(files) > 1 else "", lines(file.get(item.key)))
+                   for number, file in enumerate(files, 1))
+    return Part(item.number + item.key, "text", blocks=blocks)
+
+
+def _attachment(entry: dict) -> Part:
+    """A further annex (別添4, 別紙 …): heading, text, optional table."""
+    table = entry.get("表") or {}
+    columns = tuple(_one_line(cell) for cell in table.get("列") or [])
+    cells = tuple(tuple(_one_line(cell) for cell in row) + ("",) * (len(columns) - len(row))
+                  for row in table.get("行") or [])
+    return Part(_one_line(entry.get("見出し")), "text", blocks=(Block("", lines(entry.get("本文"))),),
+                columns=columns, cells=tuple(row[:len(columns)] for row in cells))
 
 
 class _Context:
@@ -58,7 +85,7 @@ def _part(item: Item, data: dict, context: _Context, subtitle: str = "") -> Part
     if item.kind is Kind.CHANGES:
         return Part(title, "changes", changes=tuple(_change(row) for row in data.get(item.key) or []))
     if item.kind is not Kind.PART:
-        return Part(title, "text", subtitle=_one_line(subtitle), lines=lines(data.get(item.key)))
+        return Part(title, "text", blocks=(Block("", lines(data.get(item.key))),))
     mapping = data.get(item.key) or {}
     return Part(title, "table", note=item.note, subtitle=_one_line(subtitle),
                 rows=tuple(_rows(item.children, mapping, context)))

@@ -79,6 +79,8 @@ def value_rule(item: Item) -> dict[str, Any]:
         rule = {"type": "list", "nullable": True, "schema": check_rule(item)}
     elif item.kind is Kind.CHANGES:
         rule = {"type": "list", "nullable": True, "schema": {"type": "dict", "schema": change_row()}}
+    elif item.kind is Kind.ATTACHMENTS:
+        rule = {"type": "list", "nullable": True, "schema": {"type": "dict", "schema": attachment()}}
     elif item.kind is Kind.DATE:
         rule = {"type": "string", "nullable": True}
     else:
@@ -104,6 +106,18 @@ def change_row() -> dict[str, Any]:
     row["変更日"] = {"type": "string", "nullable": True}
     row["提出時期"] = {"type": "string", "nullable": True, "allowed": list(SUBMISSION)}
     return row
+
+
+MAX_COLUMNS = 6
+
+
+def attachment() -> dict[str, Any]:
+    """A further annex: heading, text, and an optional table of at most MAX_COLUMNS columns."""
+    cells = {"type": "list", "maxlength": MAX_COLUMNS, "schema": {"type": ["string", "integer"], "nullable": True}}
+    return {"見出し": {"type": "string", "required": True, "empty": False}, "本文": dict(TEXT),
+            "表": {"type": "dict", "nullable": True,
+                  "schema": {"列": {**cells, "required": True, "minlength": 1},
+                             "行": {"type": "list", "nullable": True, "schema": cells}}}}
 
 
 def item_at(form: Form, path: tuple) -> Item | None:

@@ -21,6 +21,8 @@ def printed_labels(form: Form, data: dict) -> list[str]:
 
 
 def _labels(item: Item, mapping: dict) -> list[str]:
+    if item.kind is Kind.ATTACHMENTS:   # each attachment prints its own 見出し instead
+        return [str(entry["見出し"]) for entry in mapping.get(item.key) or []]
     inner = mapping.get(item.key) if item.nests else mapping
     labels = [item.printed_label] if item.kind is not Kind.GROUP else []
     if item.kind is Kind.GROUP:

@@ -21,6 +21,7 @@ from docx.shared import Mm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generator.render.docx_layout import (CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MARGIN_MM,  # noqa: E402
                                            SHADE)
+from generator.schema import MAX_COLUMNS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
 
@@ -117,7 +118,7 @@ def _parts(document) -> None:
     document.add_paragraph("{%p elif part.kind == 'changes' %}")
     _changes_table(document)
     document.add_paragraph("{%p else %}")
-    _fill(_table(document, 1, (186,)).rows[0], ["{{ part.lines | join('\\n') }}"])
+    _text_blocks(document)
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
 
@@ -155,6 +156,43 @@ def _changes_table(document) -> None:
     _fill(table.rows[2], [f"{{{{ change.{field} }}}}" for field in
                           ("date", "item", "before", "after", "timing", "reason")])
     _control(table.rows[3], "{%tr endfor %}")
+
+
+def _text_blocks(document) -> None:
+    """Annex text, one titled block per file, then an attachment's table if it has one."""
+    document.add_paragraph("{%p for block in part.blocks %}")
+    document.add_paragraph("{%p if block.title %}")
+    document.add_paragraph("{{ block.title }}").runs[0].bold = True
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p if block.lines or not part.columns %}")
+    _fill(_table(document, 1, (186,)).rows[0], ["{{ block.lines | join('\\n') }}"])
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if part.columns %}")
+    _attachment_table(document)
+    document.add_paragraph("{%p endif %}")
+
+
+def _attachment_table(document) -> None:
+    """Up to MAX_COLUMNS columns on a 60-column grid (60 divides evenly by 1…6)."""
+    shapes = range(1, MAX_COLUMNS + 1)
+    table = _table(document, 60, (186 / 60,) * 60, rows=2 * (2 * len(shapes) + 2) + 1)
+    rows = iter(table.rows)
+    for source, shade in (("part.columns", True), ("cells", False)):
+        if not shade:
+            _control(next(rows), "{%tr for cells in part.cells %}")
+        for count in shapes:
+            _control(next(rows), f"{{%tr {'if' if count == 1 else 'elif'} {source} | length == {count} %}}")
+            _shape(next(rows), [(f"{{{{ {source}[{i}] }}}}", 60 // count, "shade" if shade else "")
+                                for i in range(count)])
+        _control(next(rows), "{%tr endif %}")
+    _control(next(rows), "{%tr endfor %}")
+    _repeat_header_rows(table)
+
+
+def _repeat_header_rows(table) -> None:
+    for row in table.rows[: 2 * MAX_COLUMNS + 1]:
+        _repeat_header(row)
 
 
 def _table(document, columns: int, widths_mm, rows: int = 1):

@@ -1,13 +1,16 @@
 """The form models: one ``Form`` per 様式 and revision, looked up by the names a spec gives."""
 from __future__ import annotations
 
-from . import form3, form3_risks
+from . import form3, form3_risks, form4, form4_risks
 from .build import annex
 from .model import Check, CheckLayout, Form, Item, Kind, Options
 
+# Further annexes a body appends after 変更箇所 (別添4/別添5 tables, 別紙): not in 項目一覧.
+ATTACHMENTS = annex("", "添付資料", kind=Kind.ATTACHMENTS)
+
 
 def _form3(revision: form3.Revision) -> Form:
-    """様式3 重点項目評価書 in ``revision``: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２."""
+    """様式3 重点項目評価書: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２."""
     return Form(
         name="重点項目評価書", number="様式3", revision=revision.name,
         version_line=revision.version_line, title=form3.TITLE, cover=form3.COVER,
@@ -15,12 +18,26 @@ def _form3(revision: form3.Revision) -> Form:
         per_file=(form3.概要(revision), annex("（別添１）　", "特定個人情報ファイル記録項目"),
                   form3_risks.リスク対策(revision)),
         closing=(form3_risks.開示請求(), form3_risks.評価実施手続(),
-                 annex("（別添２）　", "変更箇所", kind=Kind.CHANGES)),
+                 annex("（別添２）　", "変更箇所", kind=Kind.CHANGES), ATTACHMENTS),
+    )
+
+
+def _form4(revision: form3.Revision) -> Form:
+    """様式4 全項目評価書: cover, Ⅰ, 別添1, per file (Ⅱ, 別添2, Ⅲ), Ⅳ, Ⅴ, Ⅵ, 別添3."""
+    return Form(
+        name="全項目評価書", number="様式4", revision=revision.name,
+        version_line=revision.version_line, title=form4.TITLE, cover=form4.COVER,
+        contents=form4.CONTENTS, common=(form4.基本情報(), form4.事務の内容()),
+        per_file=(form4.概要(revision), annex("（別添２）　", "特定個人情報ファイル記録項目"),
+                  form4_risks.リスク対策(revision)),
+        closing=(form4_risks.その他のリスク対策(), form4_risks.開示請求(), form4_risks.評価実施手続(),
+                 annex("（別添３）　", "変更箇所", kind=Kind.CHANGES), ATTACHMENTS),
     )
 
 
 FORMS: dict[tuple[str, str], Form] = {
-    ("重点項目評価書", revision.name): _form3(revision) for revision in form3.REVISIONS
+    **{("重点項目評価書", revision.name): _form3(revision) for revision in form3.REVISIONS},
+    **{("全項目評価書", revision.name): _form4(revision) for revision in form4.REVISIONS},
 }
 
 

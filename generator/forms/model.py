@@ -23,6 +23,7 @@ class Kind(str, Enum):
     RISK = "risk"          # リスク１：　… : a fixed heading; its children live in a nested mapping
     DERIVED = "derived"    # printed from other values, never typed (件数, ファイル名 …)
     CHANGES = "changes"    # the 変更箇所 table
+    ATTACHMENTS = "attachments"   # further annexes (別添4, 別紙 …): heading, text, optional table
 
 
 @dataclass(frozen=True)
