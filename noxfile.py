@@ -8,19 +8,19 @@ nox.options.reuse_existing_virtualenvs = True
 @nox.session
 def build(session: nox.Session) -> None:
     """Render every spec under specs/ (or those given after --) into out/ as DOCX and HTML."""
-    session.install(".")
+    session.install("-e", ".")
     session.run("pia", "build", *session.posargs)
 
 
 @nox.session
 def check(session: nox.Session) -> None:
     """Validate every spec (or those given after --) without writing anything."""
-    session.install(".")
+    session.install("-e", ".")
     session.run("pia", "check", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (unit tests, scenarios, and the seed documents end to end)."""
-    session.install(".[test]")
+    session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)

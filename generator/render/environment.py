@@ -6,7 +6,11 @@ from pathlib import Path
 
 import jinja2
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+# The project's own templates/ (restyled by the user) when run from a project, else the ones
+# shipped beside the package (an editable install or a source checkout).
+_PROJECT = Path.cwd() / "templates"
+TEMPLATES = _PROJECT if (_PROJECT / "docx" / "document.docx").is_file() else \
+    Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment(folder: str | None = None) -> jinja2.Environment:
