@@ -12,6 +12,8 @@ from pathlib import Path
 
 from . import __version__
 from .build import OUT, SPECS, Result, build, check, discover
+from .forms import FORMS, form_names, revisions
+from .skeleton import skeleton
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +45,21 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
         command.set_defaults(run=run)
     commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
+    new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
+    new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
+    new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
+    new.set_defaults(run=_new)
     return parser
+
+
+def _new(arguments) -> int:
+    form = FORMS.get((arguments.form, arguments.revision))
+    if form is None:
+        print(f"エラー: 様式の版「{arguments.revision}」はありません（選択肢: "
+              + "／".join(revisions(arguments.form)) + "）", file=sys.stderr)
+        return 2
+    sys.stdout.write(skeleton(form))
+    return 0
 
 
 def _build(arguments) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .document import Document
+from .complete import missing_items
 from .errors import SpecError, sorted_errors
 from .fragments import Library, resolve
 from .load import load_yaml
@@ -54,6 +55,8 @@ def read_spec(path: Path, library: Library, specs: Path) -> tuple[Document | Non
     resolved, errors = resolve(loaded, library)
     form, problems = validate(loaded, resolved.data)
     errors += problems
+    if form is not None:
+        errors += list(missing_items(loaded, form, resolved.data))
     if form is not None and not problems:
         errors += check_rules(loaded, form, resolved.data)
     if form is None or any(not error.warning for error in errors):

@@ -4,8 +4,11 @@ from __future__ import annotations
 import io
 import zipfile
 
+from pathlib import Path
+
 import docx
 from lxml import etree
+from ruamel.yaml import YAML
 from lxml import html as lxml_html
 
 from generator.build import build, discover
@@ -13,37 +16,32 @@ from textutil import docx_lines, html_lines
 
 HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'"]
 
-SPEC = """\
-様式: 重点項目評価書
-様式の版: 平成30年5月
-評価書番号: 1
-評価書名: 'テスト {{ 7*7 }} {% raw %}'
-個人のプライバシー等の権利利益の保護の宣言: |-
-  <script>alert(1)</script>
-  A & B
-特記事項: '{% for x in y %} ]]> "'''
-評価実施機関名: テスト市長
-公表日: 令和6年5月24日
-基本情報:
-  特定個人情報ファイルを取り扱う事務:
-    事務の名称: '{{ 7*7 }}'
-特定個人情報ファイル:
-  - 特定個人情報ファイル名: '<script>alert(1)</script>'
-    特定個人情報ファイルの概要:
-      特定個人情報の入手・使用:
-        入手元:
-          - 評価実施機関内の他部署: 'A & B {{ 7*7 }}'
-変更箇所:
-  - 変更日: 令和6年5月24日
-    項目: '{% raw %}'
-    変更後の記載: '<script>alert(1)</script>'
-"""
+MINIMAL = Path(__file__).resolve().parents[1] / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml"
+
+
+def hostile_spec(**overrides) -> str:
+    """The minimal valid spec with hostile text in the cover, Ⅰ, Ⅱ check details and 変更箇所."""
+    yaml = YAML()
+    data = yaml.load(MINIMAL.read_text(encoding="utf-8"))
+    data["評価書名"] = "テスト {{ 7*7 }} {% raw %}"
+    data["個人のプライバシー等の権利利益の保護の宣言"] = "<script>alert(1)</script>\nA & B"
+    data["特記事項"] = "{% for x in y %} ]]> \"'"
+    data["基本情報"]["特定個人情報ファイルを取り扱う事務"]["事務の名称"] = "{{ 7*7 }}"
+    file = data["特定個人情報ファイル"][0]
+    file["特定個人情報ファイル名"] = "<script>alert(1)</script>"
+    file["特定個人情報ファイルの概要"]["特定個人情報の入手・使用"]["入手元"] = [{"評価実施機関内の他部署": "A & B {{ 7*7 }}"}]
+    data["変更箇所"] = [{"変更日": "令和6年5月24日", "項目": "{% raw %}", "変更前の記載": None,
+                      "変更後の記載": "<script>alert(1)</script>", "提出時期": "事後", "提出時期に係る説明": None}]
+    data.update(overrides)
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
 
 
 def _render(tmp_path):
     specs = tmp_path / "specs"
     (specs / "x").mkdir(parents=True)
-    (specs / "x" / "hostile.yaml").write_text(SPEC, encoding="utf-8")
+    (specs / "x" / "hostile.yaml").write_text(hostile_spec(), encoding="utf-8")
     result = build(discover(specs), specs, tmp_path / "out")
     assert not result.failed, [error.format() for error in result.errors]
     return ((tmp_path / "out" / "x" / "hostile.html").read_bytes(),
@@ -77,8 +75,7 @@ def test_docx_keeps_spec_text_literal_and_well_formed(tmp_path):
 def test_control_characters_never_reach_the_xml(tmp_path):
     specs = tmp_path / "specs"
     (specs / "x").mkdir(parents=True)
-    spec = SPEC.replace("特記事項:", "特記事項: \"A\\x01\\x0b\\x1f\\x7f B\"\n旧特記事項:", 1)
-    spec = "\n".join(line for line in spec.split("\n") if not line.startswith("旧特記事項"))
+    spec = hostile_spec(特記事項="A\x01\x0b\x1f\x7f B")
     (specs / "x" / "ctl.yaml").write_text(spec, encoding="utf-8")
     result = build(discover(specs), specs, tmp_path / "out")
     assert not result.failed

@@ -1,0 +1,73 @@
+"""The form models themselves: keys unique per mapping, printed labels, revisions."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from generator.forms import FORMS, Item, Kind
+from generator.schema import spec_schema
+
+
+def _mapping_keys(items: tuple[Item, ...]) -> list[str]:
+    keys = []
+    for item in items:
+        if item.kind is Kind.DERIVED:
+            continue
+        if item.kind is Kind.LABEL:
+            keys += _mapping_keys(item.children)
+        else:
+            keys.append(item.key)
+            if not item.nests and item.kind is not Kind.GROUP:
+                keys += _mapping_keys(item.children)
+    return keys
+
+
+def _mappings(items: tuple[Item, ...]):
+    yield items
+    for item in items:
+        if item.nests or item.kind is Kind.GROUP:
+            yield from _mappings(item.header_checks + item.children)
+        elif item.children:
+            yield from (m for child in item.children for m in _mappings((child,)) if m != (child,))
+
+
+@pytest.mark.parametrize("key", sorted(FORMS), ids=lambda k: "-".join(k))
+def test_keys_are_unique_within_each_mapping(key):
+    form = FORMS[key]
+    for items in _mappings(form.cover + form.common + form.closing):
+        repeated = [k for k, n in Counter(_mapping_keys(items)).items() if n > 1]
+        assert not repeated
+    for items in _mappings(form.per_file):
+        repeated = [k for k, n in Counter(_mapping_keys(items)).items() if n > 1]
+        assert not repeated
+
+
+def test_marks_and_numbering_follow_the_official_form():
+    form = FORMS[("重点項目評価書", "平成30年5月")]
+    labels = [item.printed_label for item, _ in form.walk()]
+    assert "①ファイルの種類　※" in labels and "②対象となる本人の数" in labels
+    assert "４．個人番号の利用　※" in labels
+    assert form.version_line == "[平成30年５月　様式３]"
+
+
+def test_revisions_differ_only_where_the_form_changed():
+    old, new = (FORMS[("重点項目評価書", r)] for r in ("平成30年5月", "平成30年5月（5情報）"))
+    texts = lambda form: {c.text for item, _ in form.walk() if item.checks for c in item.checks.checks}  # noqa: E731
+    assert texts(old) - texts(new) == {"4情報（氏名、性別、生年月日、住所）"}
+    assert texts(new) - texts(old) == {"5情報（氏名、氏名の振り仮名、性別、生年月日、住所）"}
+
+
+def test_full_form_has_its_own_items():
+    form = FORMS[("全項目評価書", "平成30年5月")]
+    labels = {item.printed_label for item, _ in form.walk()}
+    for label in ("①事務実施上の必要性", "⑩死者の個人番号", "③期間を短縮する特段の理由", "②事務の内容　※"):
+        assert label in labels
+    schema = spec_schema("全項目評価書", "平成30年5月")
+    assert "事務の内容" in schema and "その他のリスク対策" in schema
+
+
+def test_three_risk_sub_rows_with_one_label_get_distinct_keys():
+    form = FORMS[("全項目評価書", "平成30年5月")]
+    keys = [item.key for item, _ in form.walk() if item.label == "具体的な管理方法"]
+    assert len(keys) == 3 and len(set(keys)) == 3

@@ -1,0 +1,55 @@
+"""Fragment resolution: parameters, dropped heading lines, nesting, confinement, cycles."""
+from __future__ import annotations
+
+from generator.fragments import Library, resolve
+from generator.load import load_yaml
+
+
+def _resolve(tmp_path, spec: str, fragments: str):
+    (tmp_path / "fragments").mkdir()
+    (tmp_path / "fragments" / "標準.yaml").write_text(fragments, encoding="utf-8")
+    (tmp_path / "spec.yaml").write_text(spec, encoding="utf-8")
+    loaded, errors = load_yaml(tmp_path / "spec.yaml")
+    assert not errors
+    return resolve(loaded, Library(tmp_path / "fragments"))
+
+
+FRAGMENTS = """\
+措置:
+  引数: {見出し: ＜共通の措置＞, 団体名: null}
+  本文: |-
+    {見出し}
+    {団体名}は{団体名}の規程に従う。{ここは引数ではない}
+組合せ:
+  本文:
+    - 前文
+    - 共通記載: 標準/措置
+      引数: {団体名: 乙市}
+"""
+
+
+def test_parameters_fill_placeholders_and_text_stays_literal(tmp_path):
+    resolved, errors = _resolve(tmp_path, "a:\n  共通記載: 標準/措置\n  引数: {団体名: '{{ 7*7 }}'}\n", FRAGMENTS)
+    assert not errors
+    assert resolved.data["a"] == "＜共通の措置＞\n{{ 7*7 }}は{{ 7*7 }}の規程に従う。{ここは引数ではない}"
+    assert resolved.used == {"標準/措置"}
+
+
+def test_an_empty_heading_drops_its_line(tmp_path):
+    resolved, _ = _resolve(tmp_path, "a:\n  - 共通記載: 標準/措置\n    引数: {見出し: '', 団体名: 甲市}\n", FRAGMENTS)
+    assert resolved.data["a"] == ["甲市は甲市の規程に従う。{ここは引数ではない}"]
+
+
+def test_fragments_include_fragments(tmp_path):
+    resolved, errors = _resolve(tmp_path, "a:\n  共通記載: 標準/組合せ\n", FRAGMENTS)
+    assert not errors
+    assert resolved.data["a"].startswith("前文\n＜共通の措置＞\n乙市は")
+    assert resolved.used == {"標準/組合せ", "標準/措置"}
+
+
+def test_paths_outside_the_folder_are_refused(tmp_path):
+    for index, key in enumerate(("../標準/措置", "/etc/passwd", "標準/../../x")):
+        folder = tmp_path / f"case{index}"
+        folder.mkdir()
+        _, errors = _resolve(folder, f"a:\n  共通記載: '{key}'\n", FRAGMENTS)
+        assert len(errors) == 1 and "不正" in errors[0].message, key
