@@ -7,6 +7,7 @@ committed so users can open and restyle it in Word (fonts, shading, widths, marg
 """
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from docx.shared import Mm, Pt
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generator.render.docx_layout import (CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MARGIN_MM,  # noqa: E402
                                            SHADE)
+from generator.render.docx import FIXED_TIME, normalise_zip  # noqa: E402
 from generator.schema import MAX_COLUMNS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
@@ -34,9 +36,14 @@ def main() -> None:
     _contents(document)
     _parts(document)
     _footer(document)
-    document.core_properties.title = "{{ doc.name }}"
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = "{{ doc.name }}", "pia", "pia"
+    properties.created = properties.modified = FIXED_TIME
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    document.save(OUT)
+    OUT.write_bytes(normalise_zip(buffer.getvalue()))   # same script, same bytes: quiet git diffs
     print(f"wrote {OUT}")
 
 

@@ -3,5 +3,5 @@
 FONT = "ＭＳ 明朝"
 SHADE = "D9D9D9"
 PAGE_MARGIN_MM = 12
-FORM_WIDTHS = (32, 30, 76, 48)          # label | sub-label | value | ＜選択肢＞  (186 mm)
+FORM_WIDTHS = (30, 26, 70, 60)          # label | sub-label | value | ＜選択肢＞  (186 mm)
 CHANGE_WIDTHS = (22, 34, 46, 46, 14, 24)
