@@ -207,6 +207,8 @@ def _table(document, columns: int, widths_mm, rows: int = 1):
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)            # w:gridCol: what LibreOffice and Word lay out by
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm):
             cell.width = Mm(width)
