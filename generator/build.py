@@ -12,7 +12,7 @@ from .document import Document
 from .complete import missing_items
 from .errors import SpecError, sorted_errors
 from .fragments import Library, resolve
-from .load import load_yaml
+from .load import load_yaml, position
 from .model import build_document
 from .render import RENDERERS
 from .rules import check_rules
@@ -52,16 +52,21 @@ def read_spec(path: Path, library: Library, specs: Path) -> tuple[Document | Non
     loaded, errors = load_yaml(path)
     if loaded is None:
         return None, errors
+    return _read_loaded(loaded, library, specs, errors)
+
+
+def _read_loaded(loaded, library: Library, specs: Path, errors: list[SpecError]):
     resolved, errors = resolve(loaded, library)
-    form, problems = validate(loaded, resolved.data)
+    form, data, problems = validate(loaded, resolved.data)
     errors += problems
     if form is not None:
-        errors += list(missing_items(loaded, form, resolved.data))
-    if form is not None and not problems:
-        errors += check_rules(loaded, form, resolved.data)
+        errors += list(missing_items(loaded, form, data))
+    if form is not None and not any(not problem.warning for problem in problems):
+        errors += check_rules(loaded, form, data)
     if form is None or any(not error.warning for error in errors):
         return None, errors
-    return build_document(form, resolved.data, stem(path, specs)), errors
+    return build_document(form, data, stem(loaded.path, specs),
+                          position(loaded.data, ("評価書番号",)), loaded.display), errors
 
 
 def check(paths: list[Path], specs: Path = SPECS) -> Result:
@@ -73,8 +78,23 @@ def check(paths: list[Path], specs: Path = SPECS) -> Result:
         result.errors += errors
         if document is not None:
             result.documents.append(document)
-    result.errors = sorted_errors(result.errors + library.errors)
+    result.errors = sorted_errors(result.errors + library.errors + duplicate_numbers(result.documents))
     return result
+
+
+def duplicate_numbers(documents: list[Document]) -> list[SpecError]:
+    """評価書番号 is unique among the documents of one 評価実施機関 (it is the 計画管理書's number)."""
+    seen: dict[tuple[str, str], Document] = {}
+    errors = []
+    for document in documents:
+        key = (document.organisation, document.number)
+        if key in seen:
+            line, column = document.number_position
+            errors.append(SpecError(document.source, line, column,
+                                    f"評価書番号「{document.number}」は {seen[key].source} と重複しています",
+                                    item="評価書番号", hint=f"{document.organisation}の評価書番号は評価書ごとに異なります"))
+        seen.setdefault(key, document)
+    return errors
 
 
 def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT,

@@ -1,29 +1,123 @@
 """Step 4: cross-field rules over a validated spec, each a small function returning SpecErrors.
 
-Sources: research/ppc-rules.md §2 and form3-inventory §6 (derived values and validation rules).
+Sources: research/ppc-rules.md §2 (しきい値判断, 意見聴取), form3-inventory §6 and form4-inventory
+§1.13 (consistency between items).
 """
 from __future__ import annotations
 
 from typing import Callable, Iterator
 
 from .errors import SpecError
-from .forms import Form
+from .forms import Form, Kind
 from .load import LoadedFile, position
 from .schema import FILES
+from .walk import find, texts, walk
+from .wareki import dates_in, is_blank, parse
+from .thresholds import threshold_errors
 
 Rule = Callable[[LoadedFile, Form, dict], Iterator[SpecError]]
-_CONSIGNMENT = ("特定個人情報ファイルの概要", "特定個人情報ファイルの取扱いの委託")
+
+
+def _error(spec: LoadedFile, path: tuple, message: str, item: str = "", hint: str = "",
+           warning: bool = False) -> SpecError:
+    line, column = position(spec.data, path)
+    return SpecError(spec.display, line, column, message, item=item, hint=hint, warning=warning)
+
+
+def real_dates(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """Every date item, and every 変更日, is a real 和暦 date (令和7年2月30日 is not)."""
+    for item, path, value in walk(form, data):
+        if item.kind is Kind.DATE and not is_blank(value) and parse(str(value)) is None:
+            yield _error(spec, path, f"{item.key}「{value}」は実在する和暦の日付ではありません", item.key,
+                         "例: 令和6年5月24日（月までの日付は 平成28年1月）")
+        if item.kind is Kind.CHANGES:
+            for index, row in enumerate(value or []):
+                day = row.get("変更日")
+                if not is_blank(day) and parse(str(day)) is None:
+                    yield _error(spec, path + (index, "変更日"), f"変更日「{day}」は実在する和暦の日付ではありません",
+                                 "変更日", "例: 令和6年5月24日")
+
+
+def changes_not_after_publication(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """A 変更箇所 row cannot be dated after the 公表日 of the document that lists it."""
+    published = parse(str(data.get("公表日") or ""))
+    for item, path, value in walk(form, data):
+        if item.kind is not Kind.CHANGES or published is None:
+            continue
+        for index, row in enumerate(value or []):
+            day = parse(str(row.get("変更日") or ""))
+            if day is not None and day > published:
+                yield _error(spec, path + (index, "変更日"), f"変更日「{row['変更日']}」が公表日より後です",
+                             "変更日", f"公表日は {data['公表日']}")
 
 
 def no_consignment_items(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
     """II-4: 委託しない ⇒ no 委託事項 (the （ n ） 件 count would contradict the choice)."""
-    for index, file in enumerate(data.get(FILES) or []):
-        section = ((file.get(_CONSIGNMENT[0]) or {}).get(_CONSIGNMENT[1])) or {}
-        if section.get("委託の有無") == "委託しない" and section.get("委託事項"):
-            path = (FILES, index, *_CONSIGNMENT, "委託事項")
-            line, column = position(spec.data, path)
-            yield SpecError(spec.display, line, column, "「委託しない」なのに委託事項が記載されています",
-                            item="委託事項", hint="委託の有無を「委託する」にするか、委託事項を削除してください")
+    for _, path, value in find(form, data, "委託の有無"):
+        section = _parent(data, path)
+        if value == "委託しない" and texts(section.get("委託事項")):
+            yield _error(spec, path[:-1] + ("委託事項",), "「委託しない」なのに委託事項が記載されています",
+                         "委託事項", "委託の有無を「委託する」にするか、委託事項を削除してください")
+
+
+def no_subcontracting_details(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """再委託しない ⇒ no 再委託の許諾方法 and no 再委託事項."""
+    for _, path, value in find(form, data, "再委託の有無"):
+        entry = _parent(data, path)
+        for key in ("再委託の許諾方法", "再委託事項"):
+            if value == "再委託しない" and not is_blank(entry.get(key)):
+                yield _error(spec, path[:-1] + (key,), f"「再委託しない」なのに{key}が記載されています", key)
+
+
+_UNCONNECTED = {  # Ⅲ６ 接続しない（入手）／（提供） ⇒ these risks stay blank
+    "重点項目評価書": {"入手": ("リスク1",), "提供": ("リスク2",)},
+    "全項目評価書": {"入手": ("リスク1", "リスク2", "リスク3", "リスク4"), "提供": ("リスク5", "リスク6", "リスク7")},
+}
+
+
+def unconnected_risks_blank(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """Ⅲ６: a direction marked 接続しない has no measures and no 十分か answer."""
+    for _, path, value in find(form, data, "接続しない"):
+        section = _parent(data, path)
+        for direction in value or []:
+            for risk in _UNCONNECTED[form.name].get(str(direction), ()):
+                if texts(section.get(risk)):
+                    yield _error(spec, path[:-1] + (risk,), f"「接続しない（{direction}）」なのに{risk}が記載されています",
+                                 risk, "接続しない場合、そのリスクの欄は空欄にします")
+
+
+def incident_details(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """重大事故 発生なし ⇒ その内容 and 再発防止策の内容 blank; 発生あり ⇒ written."""
+    for item, path, value in walk(form, data):
+        if not item.key.startswith("過去３年以内に"):
+            continue
+        risk = _parent(data, path)
+        details = [key for key in ("その内容", "再発防止策の内容") if not is_blank(risk.get(key))]
+        if value == "発生なし" and details:
+            yield _error(spec, path, "重大事故が「発生なし」なのに" + "・".join(details) + "が記載されています",
+                         "重大事故")
+        if value == "発生あり" and len(details) < 2:
+            yield _error(spec, path, "重大事故が「発生あり」のときは、その内容と再発防止策の内容を記載してください",
+                         "重大事故")
+
+
+def hearing_period(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """全項目: 国民・住民等からの意見の聴取 lasts 30 days or more, or a reason for shortening is given."""
+    for _, path, value in find(form, data, "国民・住民等からの意見の聴取"):
+        if form.name != "全項目評価書" or not isinstance(value, dict) or is_blank(value.get("実施日・期間")):
+            continue
+        days = _period_days(str(value["実施日・期間"]))
+        if days is None:
+            yield _error(spec, path + ("実施日・期間",), "実施日・期間から期間を読み取れません", "実施日・期間",
+                         "例: 令和6年6月17日から令和6年7月19日まで", warning=True)
+        elif days < 30 and is_blank(value.get("期間を短縮する特段の理由")):
+            yield _error(spec, path + ("実施日・期間",), f"意見聴取の実施日・期間が{days}日です（30日未満）", "実施日・期間",
+                         "30日以上とするか、期間を短縮する特段の理由を記載してください")
+
+
+def _period_days(text: str) -> int | None:
+    found = dates_in(text)
+    return (found[-1] - found[0]).days + 1 if len(found) >= 2 else None
 
 
 def unique_file_names(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
@@ -32,13 +126,21 @@ def unique_file_names(spec: LoadedFile, form: Form, data: dict) -> Iterator[Spec
     for index, file in enumerate(data.get(FILES) or []):
         name = str(file.get("特定個人情報ファイル名"))
         if name in seen:
-            line, column = position(spec.data, (FILES, index, "特定個人情報ファイル名"))
-            yield SpecError(spec.display, line, column, f"特定個人情報ファイル名「{name}」が重複しています",
-                            item="特定個人情報ファイル名")
+            yield _error(spec, (FILES, index, "特定個人情報ファイル名"),
+                         f"特定個人情報ファイル名「{name}」が重複しています", "特定個人情報ファイル名")
         seen.add(name)
 
 
-RULES: tuple[Rule, ...] = (no_consignment_items, unique_file_names)
+def _parent(data: dict, path: tuple) -> dict:
+    node = data
+    for step in path[:-1]:
+        node = node[step]
+    return node if isinstance(node, dict) else {}
+
+
+RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items,
+                           no_subcontracting_details, unconnected_risks_blank, incident_details,
+                           hearing_period, unique_file_names, threshold_errors)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .forms import FORMS, Form, Item, Kind
+from .forms import FILE_NAME, FILES, FORMS, Form, Item, Kind
+from .thresholds import SCHEMA as THRESHOLD_SCHEMA, THRESHOLD
 
-FILES = "特定個人情報ファイル"
-FILE_NAME = "特定個人情報ファイル名"
 HEADER = ("様式", "様式の版")
 CHANGE_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
 SUBMISSION = ("事前", "事後")
@@ -35,7 +34,7 @@ def spec_schema(form_name: str, revision: str) -> dict[str, Any]:
     form = FORMS[(form_name, revision)]
     file_schema = {FILE_NAME: {"type": "string", "required": True, "empty": False},
                    **mapping(form.per_file)}
-    return {**header_schema(), **mapping(form.cover), **mapping(form.common),
+    return {**header_schema(), THRESHOLD: THRESHOLD_SCHEMA, **mapping(form.cover), **mapping(form.common),
             FILES: {"type": "list", "required": True, "minlength": 1,
                     "schema": {"type": "dict", "schema": file_schema}},
             **mapping(form.closing)}

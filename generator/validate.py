@@ -14,21 +14,26 @@ from cerberus import errors as codes
 from .errors import SpecError
 from .forms import FORMS, Form, Kind
 from .load import LoadedFile, key_position, position
+from .normalise import normalise
 from .schema import header_schema, item_at, spec_schema
 
 
-def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, list[SpecError]]:
-    """Check ``data`` (the resolved spec) against its form; return the form when the header is valid."""
+def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
+    """Check ``data`` (the resolved spec) against its form.
+
+    Returns the form (when the header names one), the data with width variants normalised, and
+    every error and warning.
+    """
     if not isinstance(data, dict):
-        return None, [SpecError.wrong_type(spec.display, 1, 1, "評価書", "「様式」「様式の版」などの項目")]
-    header = {key: data.get(key) for key in ("様式", "様式の版")}
+        return None, data, [SpecError.wrong_type(spec.display, 1, 1, "評価書", "「様式」「様式の版」などの項目")]
+    header, warnings = normalise(spec, {key: data.get(key) for key in ("様式", "様式の版")}, header_schema())
     errors = _run(spec, header_schema(), header, None)
-    if errors:
-        return None, errors
-    form = FORMS.get((header["様式"], header["様式の版"]))
+    form = FORMS.get((header["様式"], header["様式の版"])) if not errors else None
     if form is None:
-        return None, [_unknown_revision(spec, header)]
-    return form, _run(spec, spec_schema(form.name, form.revision), data, form)
+        return None, data, warnings + (errors or [_unknown_revision(spec, header)])
+    schema = spec_schema(form.name, form.revision)
+    data, warnings = normalise(spec, data, schema)
+    return form, data, warnings + _run(spec, schema, data, form)
 
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import form3, form3_risks, form4, form4_risks
 from .build import annex
-from .model import Check, CheckLayout, Form, Item, Kind, Options
+from .model import FILE_NAME, FILES, Check, CheckLayout, Form, Item, Kind, Options
 
 # Further annexes a body appends after 変更箇所 (別添4/別添5 tables, 別紙): not in 項目一覧.
 ATTACHMENTS = annex("", "添付資料", kind=Kind.ATTACHMENTS)
@@ -49,4 +49,4 @@ def revisions(name: str) -> list[str]:
     return [revision for form, revision in FORMS if form == name]
 
 
-__all__ = ["FORMS", "Check", "CheckLayout", "Form", "Item", "Kind", "Options", "form_names", "revisions"]
+__all__ = ["FILES", "FILE_NAME", "FORMS", "Check", "CheckLayout", "Form", "Item", "Kind", "Options", "form_names", "revisions"]

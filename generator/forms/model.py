@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+FILES = "特定個人情報ファイル"          # the spec's list of files; Ⅱ, 別添 and Ⅲ print once per file
+FILE_NAME = "特定個人情報ファイル名"
+
+
 class Kind(str, Enum):
     """What an item holds, and so how it is validated and printed."""
 

@@ -1,0 +1,64 @@
+"""しきい値判断 (指針 第5の2, research/ppc-rules.md §2.1): which assessment the law requires.
+
+From Ⅰ１③対象人数, the 取扱者数 and a 重大事故 in the past year (both from the 基礎項目評価, given in
+the spec's optional ``しきい値判断`` mapping, which is not printed). A higher form chosen
+voluntarily is fine; a lower one is an error, and so is a しきい値判断結果 that contradicts them.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .errors import SpecError
+from .forms import Form
+from .load import LoadedFile, position
+from .walk import find
+
+NONE, BASIC, FOCUSED, FULL = 0, 1, 2, 3
+LEVELS = {"重点項目評価書": FOCUSED, "全項目評価書": FULL}
+NAMES = {NONE: "評価の義務なし", BASIC: "基礎項目評価", FOCUSED: "重点項目評価", FULL: "全項目評価"}
+THRESHOLD = "しきい値判断"
+SCHEMA = {"type": "dict", "nullable": True, "schema": {
+    "取扱者数": {"type": "string", "nullable": True, "allowed": ["500人未満", "500人以上"]},
+    "重大事故": {"type": "string", "nullable": True, "allowed": ["発生あり", "発生なし"]}}}
+
+# 対象人数 → (level when 取扱者数 ≥ 500 or a 重大事故, level otherwise)
+_BANDS = {"1,000人未満": (NONE, NONE), "1,000人以上1万人未満": (BASIC, BASIC),
+          "1万人以上10万人未満": (FOCUSED, BASIC), "10万人以上30万人未満": (FULL, FOCUSED),
+          "30万人以上": (FULL, FULL)}
+
+# しきい値判断結果 (Ⅴ/Ⅵ １．②), by its option number, → the level it states
+_STATED = {FOCUSED: (FOCUSED, BASIC, NONE), FULL: (FULL, FOCUSED, BASIC, NONE)}
+
+
+def required_level(people: str, heavy: bool) -> int | None:
+    band = _BANDS.get(people)
+    return None if band is None else band[0 if heavy else 1]
+
+
+def threshold_errors(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """The chosen form is at least what the law requires, and the stated result agrees."""
+    facts = data.get(THRESHOLD) or {}
+    heavy = facts.get("取扱者数") == "500人以上" or facts.get("重大事故") == "発生あり"
+    for _, path, people in find(form, data, "対象人数"):
+        required = required_level(str(people), heavy)
+        if required is None:
+            continue
+        chosen = LEVELS[form.name]
+        if required > chosen:
+            line, column = position(spec.data, path)
+            yield SpecError(spec.display, line, column,
+                            f"対象人数「{people}」では、しきい値判断により{NAMES[required]}が必要です（この評価書は{form.name}）",
+                            item="対象人数", hint="対象人数・取扱者数・重大事故を確認してください")
+        yield from _stated(spec, form, data, required)
+
+
+def _stated(spec: LoadedFile, form: Form, data: dict, required: int) -> Iterator[SpecError]:
+    for item, path, value in find(form, data, "しきい値判断結果"):
+        if value not in item.options.texts:
+            continue
+        stated = _STATED[LEVELS[form.name]][item.options.texts.index(value)]
+        if stated != required:
+            line, column = position(spec.data, path)
+            yield SpecError(spec.display, line, column,
+                            f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
+                            item="しきい値判断結果", hint="しきい値判断（取扱者数・重大事故）を確認してください")
