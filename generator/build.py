@@ -52,21 +52,20 @@ def read_spec(path: Path, library: Library, specs: Path) -> tuple[Document | Non
     loaded, errors = load_yaml(path)
     if loaded is None:
         return None, errors
-    return _read_loaded(loaded, library, specs, errors)
-
-
-def _read_loaded(loaded, library: Library, specs: Path, errors: list[SpecError]):
     resolved, errors = resolve(loaded, library)
+    if resolved.data is None and errors:
+        return None, errors
     form, data, problems = validate(loaded, resolved.data)
     errors += problems
-    if form is not None:
-        errors += list(missing_items(loaded, form, data))
-    if form is not None and not any(not problem.warning for problem in problems):
-        errors += check_rules(loaded, form, data)
-    if form is None or any(not error.warning for error in errors):
+    if form is None:
         return None, errors
-    return build_document(form, data, stem(loaded.path, specs),
-                          position(loaded.data, ("評価書番号",)), loaded.display), errors
+    errors += missing_items(loaded, form, data)
+    if not any(not problem.warning for problem in problems):
+        errors += check_rules(loaded, form, data)
+    if any(not error.warning for error in errors):
+        return None, errors
+    return build_document(form, data, stem(path, specs), position(loaded.data, ("評価書番号",)),
+                          loaded.display), errors
 
 
 def check(paths: list[Path], specs: Path = SPECS) -> Result:

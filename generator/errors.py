@@ -38,7 +38,7 @@ class SpecError:
 
     @classmethod
     def unreadable(cls, path: str, reason: str) -> "SpecError":
-        return cls(path, 0, 0, f"ファイルを読み込めません: {reason}")
+        return cls(path, 1, 1, f"ファイルを読み込めません: {reason}")
 
     @classmethod
     def unknown_key(cls, path: str, line: int, column: int, key: str, suggestion: str | None) -> "SpecError":

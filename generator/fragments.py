@@ -16,6 +16,8 @@ from typing import Any
 from .errors import SpecError
 from .load import LoadedFile, load_yaml, position
 
+MAX_NODES = 200_000      # far above the largest seed spec (~20,000 values): stops alias bombs
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 REFERENCE = "共通記載"
 ARGUMENTS = "引数"
 PLACEHOLDER = re.compile(r"\{([^{}\s]+)\}")
@@ -71,8 +73,23 @@ class Resolved:
 def resolve(spec: LoadedFile, library: Library) -> tuple[Resolved, list[SpecError]]:
     """Replace each ``{共通記載: key, 引数: {…}}`` in ``spec`` by the fragment's text."""
     resolver = _Resolver(library, spec)
-    data = resolver.plain(spec.data, ())
+    try:
+        data = resolver.plain(spec.data, ())
+    except _Unbounded as stop:
+        resolver.error(stop.path, stop.message, "別名（& と *）やマージ（<<）の使い方を確認してください")
+        data = None
+    except RecursionError:
+        resolver.error((), "入れ子が深すぎます", "字下げの階層を確認してください")
+        data = None
     return Resolved(data, frozenset(resolver.used)), resolver.errors
+
+
+class _Unbounded(Exception):
+    """A spec whose aliases expand without bound: refused, not expanded."""
+
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path, self.message = path, message
 
 
 class _Resolver:
@@ -80,16 +97,39 @@ class _Resolver:
         self.library, self.spec = library, spec
         self.used: set[str] = set()
         self.errors: list[SpecError] = []
+        self.nodes = 0
+        self.open: set[int] = set()     # containers being copied: one met again is a cycle
 
     def plain(self, node: Any, path: tuple) -> Any:
         """Copy ``node`` into plain data, resolving references on the way."""
-        if isinstance(node, dict):
-            if REFERENCE in node:
-                return self.reference(node, path, chain=())
-            return {str(k): self.plain(v, path + (k,)) for k, v in node.items()}
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Unbounded(path, f"値の数が多すぎます（{MAX_NODES:,} を超えました）")
+        if not isinstance(node, (dict, list)):
+            return self.scalar(node, path)
+        if id(node) in self.open:
+            raise _Unbounded(path, "別名（*）が自分自身を含んでいます")
+        self.open.add(id(node))
+        try:
+            return self.container(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def container(self, node: dict | list, path: tuple) -> Any:
         if isinstance(node, list):
             return [self.plain(v, path + (i,)) for i, v in enumerate(node)]
-        return _scalar(node)
+        if REFERENCE in node:
+            return self.reference(node, path, chain=())
+        return {str(k): self.plain(v, path + (k,)) for k, v in node.items()}
+
+    def scalar(self, node: Any, path: tuple) -> Any:
+        """Scalars as plain values; control characters (invisible, and invalid in DOCX) refused."""
+        value = _scalar(node)
+        if isinstance(value, str) and _CONTROL.search(value):
+            code = ord(_CONTROL.search(value).group(0))
+            self.error(path, f"制御文字（U+{code:04X}）が含まれています", "見えない文字を削除してください")
+            return _CONTROL.sub("", value)
+        return value
 
     def reference(self, node: dict, path: tuple, chain: tuple[str, ...]) -> str:
         key = _text(node.get(REFERENCE)) or ""

@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .errors import SpecError, display_path
 
 MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger is a mistake
+MAX_NODES = 200_000     # values after expanding aliases (& and *): the seeds have ~20,000
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,46 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
     problem = _refuse(raw)
     if problem:
         return None, [SpecError.unreadable(shown, problem)]
+    text = raw.decode("utf-8-sig")
     try:
-        data = _yaml().load(raw.decode("utf-8-sig"))
+        problem = _too_large(_yaml().compose(text))
+        if problem:
+            return None, [SpecError.unreadable(shown, problem)]
+        data = _yaml().load(text)
     except MarkedYAMLError as error:
         return None, [_syntax_error(shown, error)]
-    except (YAMLError, RecursionError, ValueError) as error:
-        return None, [SpecError.yaml_syntax(shown, 0, 0, type(error).__name__)]
+    except RecursionError:
+        return None, [SpecError.yaml_syntax(shown, 1, 1, "入れ子が深すぎます")]
+    except (YAMLError, ValueError, MemoryError) as error:
+        return None, [SpecError.yaml_syntax(shown, 1, 1, type(error).__name__)]
     return LoadedFile(path, shown, data), []
+
+
+def _too_large(root) -> str | None:
+    """Refuse alias bombs before building anything: count the values the node graph expands to."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)] if root is not None else []
+    while stack:
+        node, done = stack.pop()
+        children = _children(node)
+        if done:
+            sizes[id(node)] = min(MAX_NODES + 1, 1 + sum(sizes.get(id(child), MAX_NODES + 1) for child in children))
+            continue
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = MAX_NODES + 1          # provisional: a cycle back to here is unbounded
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    if root is not None and sizes[id(root)] > MAX_NODES:
+        return f"別名（& と *）を展開すると値が多すぎます（上限 {MAX_NODES:,}）"
+    return None
+
+
+def _children(node) -> list:
+    value = getattr(node, "value", None)
+    if not isinstance(value, list):
+        return []
+    return [part for item in value for part in (item if isinstance(item, tuple) else (item,))]
 
 
 def position(data: Any, path: tuple) -> tuple[int, int]:
@@ -99,7 +133,7 @@ def _refuse(raw: bytes) -> str | None:
 
 def _syntax_error(shown: str, error: MarkedYAMLError) -> SpecError:
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = _explain(error.problem or error.context or "")
     return SpecError.yaml_syntax(shown, line, column, problem)
 

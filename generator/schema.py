@@ -16,8 +16,9 @@ HEADER = ("様式", "様式の版")
 CHANGE_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
 SUBMISSION = ("事前", "事後")
 
-TEXT: dict[str, Any] = {"type": ["string", "integer", "list"], "nullable": True,
-                        "schema": {"type": ["string", "integer"], "nullable": True}}
+# "text" is a string or an integer (評価書番号: 8), never a YAML boolean (see validate.SpecValidator).
+TEXT: dict[str, Any] = {"type": ["text", "list"], "nullable": True,
+                        "schema": {"type": "text", "nullable": True}}
 
 
 def header_schema() -> dict[str, Any]:
@@ -96,7 +97,7 @@ def check_rule(item: Item) -> dict[str, Any]:
     return {"anyof": [{"type": "string", "allowed": plain},
                       {"type": "dict", "minlength": 1, "maxlength": 1,
                        "keysrules": {"type": "string", "allowed": detailed},
-                       "valuesrules": {"type": ["string", "integer"], "nullable": True}}]}
+                       "valuesrules": {"type": "text", "nullable": True}}]}
 
 
 def change_row() -> dict[str, Any]:
@@ -112,7 +113,7 @@ MAX_COLUMNS = 6
 
 def attachment() -> dict[str, Any]:
     """A further annex: heading, text, and an optional table of at most MAX_COLUMNS columns."""
-    cells = {"type": "list", "maxlength": MAX_COLUMNS, "schema": {"type": ["string", "integer"], "nullable": True}}
+    cells = {"type": "list", "maxlength": MAX_COLUMNS, "schema": {"type": "text", "nullable": True}}
     return {"見出し": {"type": "string", "required": True, "empty": False}, "本文": dict(TEXT),
             "表": {"type": "dict", "nullable": True,
                   "schema": {"列": {**cells, "required": True, "minlength": 1},

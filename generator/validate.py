@@ -37,11 +37,18 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
 
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
-    validator = cerberus.Validator(schema)
+    validator = SpecValidator(schema)
     if validator.validate(data):
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
     return [_convert(spec, form, schema, leaf) for leaf in leaves]
+
+
+class SpecValidator(cerberus.Validator):
+    """cerberus with a ``text`` type: a string or an integer, but not a YAML boolean (true/no)."""
+
+    types_mapping = {**cerberus.Validator.types_mapping,
+                     "text": cerberus.TypeDefinition("text", (str, int), (bool,))}
 
 
 def _leaves(error):

@@ -72,14 +72,12 @@ def test_docx_keeps_spec_text_literal_and_well_formed(tmp_path):
     assert "49" not in text
 
 
-def test_control_characters_never_reach_the_xml(tmp_path):
+def test_control_characters_are_refused_and_nothing_is_written(tmp_path):
     specs = tmp_path / "specs"
     (specs / "x").mkdir(parents=True)
-    spec = hostile_spec(特記事項="A\x01\x0b\x1f\x7f B")
-    (specs / "x" / "ctl.yaml").write_text(spec, encoding="utf-8")
+    (specs / "x" / "ctl.yaml").write_text(hostile_spec(特記事項="A\x01\x0b B"), encoding="utf-8")
     result = build(discover(specs), specs, tmp_path / "out")
-    assert not result.failed
-    content = (tmp_path / "out" / "x" / "ctl.docx").read_bytes()
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        etree.fromstring(archive.read("word/document.xml"))
-    assert "A B" in "\n".join(docx_lines(content))
+    assert result.failed
+    assert [e.message for e in result.errors] == ["制御文字（U+0001）が含まれています"]
+    assert result.errors[0].line > 1
+    assert not (tmp_path / "out").exists()
