@@ -55,8 +55,10 @@ def test_numbering_and_marks_are_printed(built, fmt):
     reader = html_lines if fmt == "html" else docx_lines
     for stem, entry in built.items():
         text = "\n".join(reader(entry[fmt]))
-        for printed in ("①ファイルの種類　※", "４．個人番号の利用　※", "③対象となる本人の範囲　※",
-                        "※（７．②を除く。）", "＜選択肢＞", "[ ○ ]", "[  ]"):
+        numbering = {"重点項目評価書": ("４．個人番号の利用　※", "※（７．②を除く。）"),
+                     "全項目評価書": ("５．個人番号の利用　※", "※（７．リスク１⑨を除く。）", "②事務の内容　※")}
+        for printed in ("①ファイルの種類　※", "③対象となる本人の範囲　※", "＜選択肢＞", "[ ○ ]", "[  ]",
+                        *numbering[entry["document"].form_name]):
             assert printed in text, f"{stem} {fmt}: {printed}"
 
 
