@@ -13,7 +13,9 @@ from pathlib import Path
 from . import __version__
 from .build import OUT, SPECS, Result, build, check, discover
 from .forms import FORMS, form_names, revisions
+from .jsonschema import combined, dumps, file_name, schema_files
 from .skeleton import skeleton
+from .write import write_atomic
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +51,21 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
     new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
     new.set_defaults(run=_new)
+    schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
+    schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
+    schema.set_defaults(run=_schema)
     return parser
+
+
+def _schema(arguments) -> int:
+    """The combined JSON Schema on standard output, or every schema file written into a folder."""
+    if arguments.write is None:
+        sys.stdout.write(dumps(combined()))
+        return 0
+    for name, content in schema_files().items():
+        write_atomic(arguments.write / name, content.encode("utf-8"))
+        print(f"書き出し: {(arguments.write / name).as_posix()}")
+    return 0
 
 
 def _new(arguments) -> int:
@@ -58,7 +74,7 @@ def _new(arguments) -> int:
         print(f"エラー: 様式の版「{arguments.revision}」はありません（選択肢: "
               + "／".join(revisions(arguments.form)) + "）", file=sys.stderr)
         return 2
-    sys.stdout.write(skeleton(form))
+    sys.stdout.write(skeleton(form, "../../schemas/" + file_name(form.name, form.revision)))
     return 0
 
 

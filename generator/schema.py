@@ -18,7 +18,7 @@ SUBMISSION = ("事前", "事後")
 
 # "text" is a string or an integer (評価書番号: 8), never a YAML boolean (see validate.SpecValidator).
 TEXT: dict[str, Any] = {"type": ["text", "list"], "nullable": True,
-                        "schema": {"type": "text", "nullable": True}}
+                        "schema": {"type": "text", "nullable": True}, "meta": {"text": True}}
 
 
 def header_schema() -> dict[str, Any]:
@@ -55,11 +55,21 @@ def entries(item: Item) -> dict[str, Any]:
     if item.kind is Kind.LABEL:
         return mapping(item.children)
     if item.nests:
-        return {item.key: {"type": "dict", "nullable": True,
+        return {item.key: {"type": "dict", "nullable": True, "meta": _meta(item),
                            "schema": mapping(item.header_checks + item.children)}}
     if item.kind is Kind.GROUP:
-        return {item.key: group_rule(item)}
-    return {item.key: value_rule(item), **mapping(item.children)}
+        return {item.key: {**group_rule(item), "meta": _meta(item)}}
+    rule = value_rule(item)
+    rule["meta"] = {**rule.get("meta", {}), **_meta(item)}
+    return {item.key: rule, **mapping(item.children)}
+
+
+def _meta(item: Item) -> dict[str, str]:
+    """The printed label and choices, for editor hover text (JSON Schema ``description``)."""
+    label = (item.printed_label + (f"　{item.note}" if item.note else "")).replace("\n", " ")
+    if item.options:
+        label += "　＜選択肢＞ " + "／".join(item.options.texts)
+    return {"label": label}
 
 
 def group_rule(item: Item) -> dict[str, Any]:

@@ -6,9 +6,10 @@ from .forms import Form, Item, Kind
 from .schema import FILE_NAME, FILES
 
 
-def skeleton(form: Form) -> str:
-    """YAML text of an empty spec for ``form``."""
-    lines = [f"# {form.title}（{form.number}、{form.revision}）の仕様ファイル。空欄は「項目名:」のまま。",
+def skeleton(form: Form, schema: str | None = None) -> str:
+    """YAML text of an empty spec for ``form``; ``schema`` is the JSON Schema path for editors."""
+    modeline = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    lines = [*modeline, f"# {form.title}（{form.number}、{form.revision}）の仕様ファイル。空欄は「項目名:」のまま。",
              f"様式: {form.name}", f"様式の版: {form.revision}"]
     for item in form.cover + form.common:
         lines += _emit(item, 0)
