@@ -28,6 +28,8 @@ FRAGMENTS = """\
   本文: [{共通記載: 標準/自己}]
 """
 LOCATED = re.compile(r"^specs/x/[^:]+\.yaml:\d+:\d+: エラー: .*[\u3040-\u30ff\u4e00-\u9fff]", re.M)
+WARNING = re.compile(r"^specs/x/[^:]+\.yaml:\d+:\d+: 警告: ")
+SUMMARY = re.compile(r"^\d+件のエラー、\d+件の警告$")
 MEMORY = 1_500 * 1024 * 1024
 
 
@@ -149,4 +151,6 @@ def test_hostile_input_is_refused_cleanly(tmp_path, name):
     assert run.returncode == 1, run.stdout + run.stderr
     assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
     assert LOCATED.search(run.stderr), run.stderr
+    for line in run.stderr.splitlines():   # every message: located and in Japanese; then the count
+        assert LOCATED.match(line) or WARNING.match(line) or SUMMARY.match(line), line
     assert not list((tmp_path / "out").rglob("*")), "nothing may be written for a broken spec"
