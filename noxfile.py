@@ -24,3 +24,18 @@ def tests(session: nox.Session) -> None:
     """Run the test suite (unit tests, scenarios, and the seed documents end to end)."""
     session.install("-e", ".[test]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def diff(session: nox.Session) -> None:
+    """Print the rendered documents' text diff against the merge base with main (for PR review).
+
+    `nox -s diff -- --from REV` compares with another revision.
+    """
+    session.install("-e", ".")
+    arguments = list(session.posargs)
+    if "--from" not in arguments:
+        base = session.run("git", "merge-base", "HEAD", "origin/main", external=True, silent=True,
+                           success_codes=[0, 1, 128]) or ""
+        arguments = ["--from", base.strip() or "HEAD", *arguments]
+    session.run("pia", "diff", *arguments)

@@ -13,8 +13,12 @@ from pathlib import Path
 from . import __version__
 from .build import OUT, SPECS, Result, build, check, discover
 from .forms import FORMS, form_names, revisions
+from .append import append_rows
+from .errors import SpecError
 from .jsonschema import combined, dumps, file_name, schema_files
+from .review import change_rows, read_pair, rows_yaml, text_diff
 from .skeleton import skeleton
+from .versions import GitError
 from .write import write_atomic
 
 
@@ -29,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("中断しました", file=sys.stderr)
         return 130
+    except GitError as error:
+        print(f"エラー: git の操作に失敗しました: {error}", file=sys.stderr)
+        return 2
     except Exception as error:  # noqa: BLE001 - the one place that turns bugs into a status
         if os.environ.get("PIA_DEBUG"):
             raise
@@ -51,10 +58,62 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
     new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
     new.set_defaults(run=_new)
+    changes = commands.add_parser("changes", help="二つの版を比べ、変更箇所の行の候補を出力する")
+    changes.add_argument("files", nargs="+", type=Path, help="SPEC（--from と）、または OLD.yaml NEW.yaml")
+    changes.add_argument("--from", dest="old_rev", help="比較元の git リビジョン")
+    changes.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
+    changes.add_argument("--date", help="変更日（省略時は新しい版の公表日）")
+    changes.add_argument("--write", action="store_true", help="行を新しい版の変更箇所に追記する")
+    changes.add_argument("--specs-dir", type=Path, default=SPECS)
+    changes.set_defaults(run=_changes)
+    diff = commands.add_parser("diff", help="評価書の記載の差分を項目ごとに出力する（レビュー用）")
+    diff.add_argument("specs", nargs="*", type=Path)
+    diff.add_argument("--from", dest="old_rev", required=True, help="比較元の git リビジョン")
+    diff.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
+    diff.add_argument("--specs-dir", type=Path, default=SPECS)
+    diff.set_defaults(run=_diff)
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _changes(arguments) -> int:
+    """Candidate 変更箇所 rows between two versions; appended to the spec with --write."""
+    if len(arguments.files) == 2:
+        pair, errors = read_pair(arguments.files[1], arguments.specs_dir, None, None, old_file=arguments.files[0])
+    elif len(arguments.files) == 1 and arguments.old_rev:
+        pair, errors = read_pair(arguments.files[0], arguments.specs_dir, arguments.old_rev, arguments.new_rev)
+    else:
+        print("エラー: 「pia changes OLD.yaml NEW.yaml」か「pia changes SPEC --from REV」で指定してください",
+              file=sys.stderr)
+        return 2
+    if errors or pair.old is None or pair.new is None:
+        _report(Result(errors=errors or [SpecError(pair.name, 1, 1, "比較する二つの版を読み込めません")]))
+        return 1
+    rows = change_rows(pair, arguments.date)
+    if arguments.write and arguments.new_rev is None:
+        append_rows(Path(pair.name), rows)
+        print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
+    elif rows:
+        sys.stdout.write(rows_yaml(rows))
+    else:
+        print("変更箇所はありません", file=sys.stderr)
+    return 0
+
+
+def _diff(arguments) -> int:
+    """The printed text that differs between a revision and now, item by item (Markdown)."""
+    paths = discover(arguments.specs_dir, arguments.specs)
+    errors, output = [], []
+    for path in paths:
+        pair, problems = read_pair(path, arguments.specs_dir, arguments.old_rev, arguments.new_rev)
+        errors += problems
+        output.append(text_diff(pair))
+    _report(Result(errors=errors))
+    text = "\n".join(block for block in output if block)
+    sys.stdout.write(text or "評価書の記載に差分はありません\n")
+    return 1 if errors else 0
 
 
 def _schema(arguments) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from .changes import entries, locate
 from .errors import SpecError
 from .forms import Form, Kind
 from .load import LoadedFile, position
@@ -120,6 +121,29 @@ def _period_days(text: str) -> int | None:
     return (found[-1] - found[0]).days + 1 if len(found) >= 2 else None
 
 
+def marked_change_timing(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """A ※ item changed with 提出時期 事後 needs an explanation (重要な変更 are submitted 事前)."""
+    index = entries(form, data)
+    for item, path, value in walk(form, data):
+        if item.kind is not Kind.CHANGES:
+            continue
+        for number, row in enumerate(value or []):
+            key = locate(index, str(row.get("項目") or ""))
+            if key and index[key].marked and row.get("提出時期") == "事後" and is_blank(row.get("提出時期に係る説明")):
+                yield _error(spec, path + (number, "提出時期"), f"※の項目「{index[key].path.split(' ')[-1]}」の変更が事後提出で、"
+                             "提出時期に係る説明がありません", "提出時期", "重要な変更でない理由を記載してください", warning=True)
+
+
+def five_years(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+    """規則第15条: re-assess within five years of the last 基礎項目評価 (a duty to try)."""
+    published = parse(str(data.get("公表日") or ""))
+    for _, path, value in find(form, data, "実施日"):
+        done = parse(str(value or ""))
+        if path[-2] == "基礎項目評価" and published and done and published > done.replace(year=done.year + 5):
+            yield _error(spec, path, f"公表日が基礎項目評価の実施日（{value}）から5年を超えています", "実施日",
+                         "5年経過前の再実施に努めてください（規則第15条）", warning=True)
+
+
 def unique_file_names(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
@@ -140,7 +164,7 @@ def _parent(data: dict, path: tuple) -> dict:
 
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
-                           hearing_period, unique_file_names, threshold_errors)
+                           hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:

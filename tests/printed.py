@@ -12,8 +12,12 @@ def printed_labels(form: Form, data: dict) -> list[str]:
         labels.append(item.printed_label)
     for item in form.common:
         labels += _labels(item, data)
+    files = data.get(FILES) or []
     for item in form.per_file:
-        for file in data.get(FILES) or []:
+        if item.kind is not Kind.PART:          # a per-file annex prints its heading once
+            labels.append(item.printed_label)
+            continue
+        for file in files:
             labels += _labels(item, file)
     for item in form.closing:
         labels += _labels(item, data)

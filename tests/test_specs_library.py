@@ -32,7 +32,8 @@ def paragraphs(path: Path) -> set[str]:
 def test_every_spec_checks_clean():
     specs = ROOT / SPECS
     result = check(discover(specs), specs)
-    assert not result.errors, "\n".join(error.format() for error in result.errors)
+    errors = [error for error in result.errors if not error.warning]
+    assert not errors, "\n".join(error.format() for error in errors)
     assert len(result.documents) >= 2
 
 

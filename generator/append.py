@@ -1,0 +1,41 @@
+"""Appending 変更箇所 rows to a spec with ruamel.yaml round-trip: comments, key order, quoting and
+line breaks of the rest of the file stay as they were (the file's git diff shows only the rows)."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .changes import Row
+from .write import write_atomic
+
+TABLE = "変更箇所"
+
+
+def round_trip() -> YAML:
+    """The loader/dumper that keeps a spec as written (block style, 2-space mappings, '  - ' lists)."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096                       # never re-wrap long Japanese lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def append_rows(path: Path, rows: list[Row]) -> None:
+    """Add ``rows`` at the end of the spec's 変更箇所 list."""
+    yaml = round_trip()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    if not isinstance(data.get(TABLE), list):
+        data[TABLE] = CommentedSeq()
+    for row in rows:
+        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in row.as_spec().items()))
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    write_atomic(path, stream.getvalue().encode("utf-8"))
+
+
+def _scalar(value: str):
+    return LiteralScalarString(value) if "\n" in value else value

@@ -1,0 +1,65 @@
+"""Reading a spec as it is now or as it was at a git revision, through steps 1–3 of the pipeline.
+
+A revision is read from a snapshot of its whole specs/ folder, so the spec is resolved with the
+fragments of the same revision.
+"""
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SpecError
+from .forms import Form
+from .fragments import Library, resolve
+from .load import load_yaml
+from .validate import validate
+
+FRAGMENTS = "fragments"
+
+
+@dataclass(frozen=True)
+class Version:
+    form: Form
+    data: dict
+
+
+def read_version(path: Path, specs: Path) -> tuple[Version | None, list[SpecError]]:
+    """The validated data of one spec file, resolved with the fragments under ``specs``."""
+    loaded, errors = load_yaml(path)
+    if loaded is None:
+        return None, errors
+    resolved, errors = resolve(loaded, Library(specs / FRAGMENTS))
+    form, data, problems = validate(loaded, resolved.data)
+    errors += [problem for problem in problems if not problem.warning]
+    if form is None or errors:
+        return None, errors
+    return Version(form, data), []
+
+
+def snapshot(revision: str, specs: Path, into: Path) -> Path:
+    """Extract ``specs`` as it was at git ``revision`` into ``into``; return the extracted folder."""
+    top = Path(_git("rev-parse", "--show-toplevel").decode().strip())
+    relative = specs.resolve().relative_to(top).as_posix()
+    archive = _git("archive", "--format=tar", revision, relative, cwd=top)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / relative
+
+
+def _git(*arguments: str, cwd: Path | None = None) -> bytes:
+    run = subprocess.run(["git", *arguments], cwd=cwd, capture_output=True)
+    if run.returncode != 0:
+        raise GitError(run.stderr.decode(errors="replace").strip())
+    return run.stdout
+
+
+class GitError(Exception):
+    """A git command failed (unknown revision, not a repository …)."""
+
+
+def temporary_folder() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="pia-")
