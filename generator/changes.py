@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .forms import FILE_NAME, FILES, Form, Item, Kind
@@ -165,24 +166,34 @@ def _flat(value: Any) -> str:
     return "\n".join(lines(value)) if value is not None else ""
 
 
-def locate(index: dict[tuple, Entry], item_text: str) -> tuple | None:
-    """The key of the entry a published 項目 cell names (paths are written freely: ``Ⅱ５ 移転先１``,
+class Locator:
+    """Finds the entry a published 項目 cell names (paths are written freely: ``Ⅱ５ 移転先１``,
     ``II 特定個人情報ファイルの概要 4 … ③委託先名``): the entry whose path segments appear in the cell
     in the greatest length, its own label among them."""
-    cell = _fold(item_text)
-    best, best_score = None, 0
-    for key, entry in index.items():
-        if entry.whole:           # whole files and entries are named by their items' rows
-            continue
-        segments = [_fold(segment) for segment in entry.path.split(" ") if segment]
-        if not segments or segments[-1] not in cell:
-            continue
-        score = sum(len(segment) for segment in segments if segment in cell)
-        if score > best_score:
-            best, best_score = key, score
-    return best
+
+    def __init__(self, index: dict[tuple, Entry]):
+        self.index = index
+        self.segments = [(key, [_fold(part) for part in entry.path.split(" ") if part])
+                         for key, entry in index.items() if not entry.whole]   # whole: named by items
+
+    def __call__(self, item_text: str) -> tuple | None:
+        cell = _fold(item_text)
+        best, best_score = None, 0
+        for key, segments in self.segments:
+            if not segments or segments[-1] not in cell:
+                continue
+            score = sum(len(segment) for segment in segments if segment in cell)
+            if score > best_score:
+                best, best_score = key, score
+        return best
 
 
+def locate(index: dict[tuple, Entry], item_text: str) -> tuple | None:
+    """The key of the entry a published 項目 cell names (see Locator)."""
+    return Locator(index)(item_text)
+
+
+@lru_cache(maxsize=None)
 def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZCS")

@@ -44,9 +44,9 @@ class Library:
     def find(self, key: str) -> Fragment | None:
         stem, _, entry = key.rpartition("/")
         loaded = self._file(stem)
-        if loaded is None or not isinstance(loaded.data, dict) or entry not in loaded.data:
+        if loaded is None or not isinstance(loaded.plain, dict) or entry not in loaded.plain:
             return None
-        definition = loaded.data[entry]
+        definition = loaded.plain[entry]
         if not isinstance(definition, dict):
             return None
         parameters = definition.get(ARGUMENTS) or {}
@@ -74,7 +74,7 @@ def resolve(spec: LoadedFile, library: Library) -> tuple[Resolved, list[SpecErro
     """Replace each ``{共通記載: key, 引数: {…}}`` in ``spec`` by the fragment's text."""
     resolver = _Resolver(library, spec)
     try:
-        data = resolver.plain(spec.data, ())
+        data = resolver.plain(spec.plain, ())
     except _Unbounded as stop:
         resolver.error(stop.path, stop.message, "別名（& と *）やマージ（<<）の使い方を確認してください")
         data = None

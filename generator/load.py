@@ -6,7 +6,9 @@ parsing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +21,26 @@ MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger 
 MAX_NODES = 200_000     # values after expanding aliases (& and *): the seeds have ~20,000
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class LoadedFile:
-    """A parsed YAML file: ``data`` keeps ruamel's positions (``lc``) for error reports."""
+    """A parsed YAML file.
+
+    ``plain`` is the data from the fast (C, libyaml-based) loader; ``data`` is the round-trip tree
+    with ruamel's positions (``lc``), parsed only when an error needs a line and column.
+    """
 
     path: Path
     display: str
-    data: Any
+    text: str
+    plain: Any = field(repr=False)
+
+    @cached_property
+    def data(self) -> Any:
+        """The composed node tree (marks only; built by libyaml when available)."""
+        try:
+            return _FAST.compose(self.text)
+        except (YAMLError, ValueError):
+            return None
 
 
 def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
@@ -40,17 +55,29 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
         return None, [SpecError.unreadable(shown, problem)]
     text = raw.decode("utf-8-sig")
     try:
-        problem = _too_large(_yaml().compose(text))
+        problem = _too_large(_yaml().compose(text)) if _ANCHOR.search(text) else None
         if problem:
             return None, [SpecError.unreadable(shown, problem)]
-        data = _yaml().load(text)
+        plain = _fast_load(text)
     except MarkedYAMLError as error:
         return None, [_syntax_error(shown, error)]
     except RecursionError:
         return None, [SpecError.yaml_syntax(shown, 1, 1, "入れ子が深すぎます")]
     except (YAMLError, ValueError, MemoryError) as error:
         return None, [SpecError.yaml_syntax(shown, 1, 1, type(error).__name__)]
-    return LoadedFile(path, shown, data), []
+    return LoadedFile(path, shown, text, plain), []
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]")   # a YAML anchor: only then can aliases expand
+
+
+def _fast_load(text: str) -> Any:
+    """The data via libyaml when ruamel.yaml.clib is installed; on an error the round-trip parser
+    re-reads the text, so messages and positions are the same with or without the C extension."""
+    try:
+        return _FAST.load(text)
+    except (YAMLError, ValueError):
+        return _yaml().load(text)
 
 
 def _too_large(root) -> str | None:
@@ -81,42 +108,55 @@ def _children(node) -> list:
 
 
 def position(data: Any, path: tuple) -> tuple[int, int]:
-    """1-based line and column of the value at ``path`` (keys and indices); its nearest ancestor's
-    when the value itself carries no position (plain scalars, missing keys)."""
-    line, column = _own_position(data)
-    node = data
+    """1-based line and column of the value at ``path`` (keys and indices) in a composed node tree;
+    its nearest ancestor's when the path goes further than the file (missing keys)."""
+    node, found = data, _mark(data)
     for step in path:
-        found = _child_position(node, step)
-        if found is None:
+        node = _child(node, step)
+        if node is None:
             break
-        line, column = found
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            break
-    return line, column
+        found = _mark(node)
+    return found
 
 
 def key_position(data: Any, path: tuple) -> tuple[int, int]:
     """1-based line and column of the last key of ``path`` itself (for unknown keys)."""
     parent = data
     for step in path[:-1]:
-        try:
-            parent = parent[step]
-        except (KeyError, IndexError, TypeError):
-            return position(data, path[:-1])
-    lc = getattr(parent, "lc", None)
-    try:
-        line, column = lc.key(path[-1])
-    except (AttributeError, KeyError, TypeError):
-        return position(data, path)
-    return line + 1, column + 1
+        parent = _child(parent, step)
+    pairs = getattr(parent, "value", None)
+    if isinstance(pairs, list):
+        for key, _ in (pair for pair in pairs if isinstance(pair, tuple)):
+            if getattr(key, "value", None) == path[-1]:
+                return _mark(key)
+    return position(data, path)
+
+
+def _child(node: Any, step: Any) -> Any:
+    value = getattr(node, "value", None)
+    if not isinstance(value, list):
+        return None
+    if isinstance(step, int):
+        return value[step] if 0 <= step < len(value) and not isinstance(value[step], tuple) else None
+    for pair in value:
+        if isinstance(pair, tuple) and getattr(pair[0], "value", None) == step:
+            return pair[1]
+    return None
+
+
+def _mark(node: Any) -> tuple[int, int]:
+    mark = getattr(node, "start_mark", None)
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
     return yaml
+
+
+_FAST = YAML(typ="safe", pure=False)    # builds no Python objects from tags, like the rt loader
+_FAST.allow_duplicate_keys = False
 
 
 def _refuse(raw: bytes) -> str | None:
@@ -151,19 +191,3 @@ def _explain(problem: str) -> str:
         if english in problem:
             return japanese
     return problem
-
-
-def _own_position(node: Any) -> tuple[int, int]:
-    lc = getattr(node, "lc", None)
-    return (lc.line + 1, lc.col + 1) if lc is not None and lc.line is not None else (1, 1)
-
-
-def _child_position(node: Any, step: Any) -> tuple[int, int] | None:
-    lc = getattr(node, "lc", None)
-    if lc is None:
-        return None
-    try:
-        line, column = lc.value(step) if isinstance(step, str) else lc.item(step)
-    except (KeyError, IndexError, TypeError):
-        return None
-    return line + 1, column + 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
-from .changes import entries, locate
+from .changes import Locator, entries
 from .errors import SpecError
 from .forms import Form, Kind
 from .load import LoadedFile, position
@@ -124,11 +124,12 @@ def _period_days(text: str) -> int | None:
 def marked_change_timing(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
     """A ※ item changed with 提出時期 事後 needs an explanation (重要な変更 are submitted 事前)."""
     index = entries(form, data)
+    locate = Locator(index)
     for item, path, value in walk(form, data):
         if item.kind is not Kind.CHANGES:
             continue
         for number, row in enumerate(value or []):
-            key = locate(index, str(row.get("項目") or ""))
+            key = locate(str(row.get("項目") or ""))
             if key and index[key].marked and row.get("提出時期") == "事後" and is_blank(row.get("提出時期に係る説明")):
                 yield _error(spec, path + (number, "提出時期"), f"※の項目「{index[key].path.split(' ')[-1]}」の変更が事後提出で、"
                              "提出時期に係る説明がありません", "提出時期", "重要な変更でない理由を記載してください", warning=True)

@@ -6,6 +6,7 @@ children in ``info`` and are walked recursively so each message points at the in
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 from typing import Any
 
 import cerberus
@@ -36,8 +37,14 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
     return form, data, warnings + _run(spec, schema, data, form)
 
 
+@lru_cache(maxsize=None)
+def _validator(form_name: str | None, revision: str | None) -> "SpecValidator":
+    """One validator per form and revision: cerberus checks a schema each time one is built."""
+    return SpecValidator(spec_schema(form_name, revision) if form_name else header_schema())
+
+
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
-    validator = SpecValidator(schema)
+    validator = _validator(form.name, form.revision) if form else _validator(None, None)
     if validator.validate(data):
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
