@@ -64,8 +64,7 @@ def read_spec(path: Path, library: Library, specs: Path) -> tuple[Document | Non
         errors += check_rules(loaded, form, data)
     if any(not error.warning for error in errors):
         return None, errors
-    return build_document(form, data, stem(path, specs), position(loaded.data, ("評価書番号",)),
-                          loaded.display), errors
+    return build_document(form, data, stem(path, specs), loaded.display), errors
 
 
 def check(paths: list[Path], specs: Path = SPECS) -> Result:
@@ -88,7 +87,8 @@ def duplicate_numbers(documents: list[Document]) -> list[SpecError]:
     for document in documents:
         key = (document.organisation, document.number)
         if key in seen:
-            line, column = document.number_position
+            loaded, _ = load_yaml(Path(document.source))     # read again only for the position
+            line, column = position(loaded.data, ("評価書番号",)) if loaded else (1, 1)
             errors.append(SpecError(document.source, line, column,
                                     f"評価書番号「{document.number}」は {seen[key].source} と重複しています",
                                     item="評価書番号", hint=f"{document.organisation}の評価書番号は評価書ごとに異なります"))

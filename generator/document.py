@@ -75,7 +75,6 @@ class Document:
 
     stem: str                       # output path without suffix, e.g. いわき市/国民年金事務
     source: str                     # the spec file as shown in messages
-    number_position: tuple[int, int]   # line and column of 評価書番号 in the spec
     form_name: str
     form_title: str
     revision: str

@@ -16,12 +16,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # invalid in XML 1.0 (and n
 CHECKED, UNCHECKED = "[ ○ ]", "[  ]"
 
 
-def build_document(form: Form, data: dict, stem: str, number_position: tuple[int, int] = (0, 0),
-                   source: str = "") -> Document:
+def build_document(form: Form, data: dict, stem: str, source: str = "") -> Document:
     """The document for ``data``, a spec already validated against ``form``."""
     files = data.get(FILES) or []
     return Document(
-        stem=stem, source=source or stem, number_position=number_position, form_name=form.name, form_title=form.title, revision=form.revision,
+        stem=stem, source=source or stem, form_name=form.name, form_title=form.title, revision=form.revision,
         version_line=form.version_line or "", number=_one_line(data.get("評価書番号")),
         name=_one_line(data.get("評価書名")), declaration=lines(data.get("個人のプライバシー等の権利利益の保護の宣言")),
         remarks=lines(data.get("特記事項")), organisation=_one_line(data.get("評価実施機関名")),

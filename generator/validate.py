@@ -45,7 +45,7 @@ def _validator(form_name: str | None, revision: str | None) -> "SpecValidator":
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
     validator = _validator(form.name, form.revision) if form else _validator(None, None)
-    if validator.validate(data):
+    if validator.validate(data, normalize=False):   # nothing to normalise; saves half the time
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
     return [_convert(spec, form, schema, leaf) for leaf in leaves]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from japanera import EraDate
 
@@ -14,6 +15,7 @@ _MONTH = re.compile(r"^(明治|大正|昭和|平成|令和)(元|\d{1,2})年(\d{1
 FOUND = re.compile(r"(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]{1,2})年[0-9０-９]{1,2}月[0-9０-９]{1,2}日")
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str) -> date | None:
     """The date ``text`` names (the 1st for month precision), or None if it names none."""
     text = unicodedata.normalize("NFKC", text).replace(" ", "")
