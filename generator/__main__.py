@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -17,6 +18,7 @@ from .append import append_rows
 from .errors import SpecError
 from .jsonschema import combined, dumps, file_name, schema_files
 from .review import change_rows, read_pair, rows_yaml, text_diff
+from .progress import progress_bar
 from .skeleton import skeleton
 from .versions import GitError
 from .write import write_atomic
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
         command.set_defaults(run=run)
     commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
+    commands.choices["build"].add_argument("--jobs", type=int, default=None, help="並列数（既定: CPU コア数）")
     new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
     new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
     new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
@@ -139,13 +142,25 @@ def _new(arguments) -> int:
 
 def _build(arguments) -> int:
     paths = discover(arguments.specs_dir, arguments.specs)
-    result = build(paths, arguments.specs_dir, arguments.out)
+    started = time.perf_counter()
+    with progress_bar(len(paths)) as progress:
+        result = build(paths, arguments.specs_dir, arguments.out, jobs=arguments.jobs, progress=progress)
     _report(result)
-    for path in result.written:
-        print(f"書き出し: {path.as_posix()}")
-    print(f"{len(result.documents)}件の評価書（{len(result.written)}ファイル更新、"
-          f"{len(result.unchanged)}ファイル変更なし）")
+    _report_rebuilt(result)
+    failed = len({error.path for error in result.errors if not error.warning})
+    print(f"生成 {len(result.rebuilt) - failed}件、変更なしで省略 {len(result.skipped)}件、"
+          f"エラー {failed}件（{len(result.written)}ファイル更新、{time.perf_counter() - started:.1f}秒）")
     return 1 if result.failed else 0
+
+
+def _report_rebuilt(result: Result) -> None:
+    """Which specs were rebuilt and why (a fragment change names the fragment)."""
+    reasons: dict[str, list[str]] = {}
+    for spec, reason in result.rebuilt.items():
+        reasons.setdefault(reason, []).append(spec)
+    for reason, specs in sorted(reasons.items()):
+        shown = "、".join(specs[:5]) + (f" ほか{len(specs) - 5}件" if len(specs) > 5 else "")
+        print(f"再生成（{reason}）: {shown}")
 
 
 def _check(arguments) -> int:

@@ -22,3 +22,15 @@ def write_atomic(target: Path, content: bytes) -> bool:
         Path(temporary).unlink(missing_ok=True)
         raise
     return True
+
+
+def move_atomic(staged: Path, target: Path) -> bool:
+    """Move a staged file onto ``target`` with one rename; False (staged file dropped) when the
+    target already holds the same bytes, so unchanged documents keep their timestamps."""
+    if target.is_file() and target.read_bytes() == staged.read_bytes():
+        staged.unlink()
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(staged, 0o644)
+    os.replace(staged, target)
+    return True

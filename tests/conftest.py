@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.build import SPECS, build, discover  # noqa: E402
+from generator.build import SPECS, build, check, discover  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 
@@ -22,10 +22,11 @@ def built(tmp_path_factory):
     specs = ROOT / SPECS
     result = build(discover(specs), specs, out)
     assert not result.failed, "\n".join(error.format() for error in result.errors)
+    documents = check(discover(specs), specs).documents
     return {document.stem: {"document": document,
                             "docx": (out / f"{document.stem}.docx").read_bytes(),
                             "html": (out / f"{document.stem}.html").read_bytes()}
-            for document in result.documents}
+            for document in documents}
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,100 @@
+"""Incremental builds: a document is rebuilt only when one of its inputs changed.
+
+Inputs: the spec's bytes, the fragment entries it used (each hashed on its own, so changing one
+entry rebuilds exactly the specs that use it), the templates, and the generator itself (form models
+and code). The record lives in out/.pia-cache.json, beside the outputs it describes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .load import load_yaml
+from .render.environment import TEMPLATES
+from .write import write_atomic
+
+CACHE = ".pia-cache.json"
+GENERATOR = Path(__file__).resolve().parent
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+@lru_cache(maxsize=None)
+def base_fingerprint(formats: tuple[str, ...]) -> str:
+    """The generator's code and form models, the templates, the output formats."""
+    parts = [__version__.encode(), ",".join(formats).encode()]
+    parts += [path.read_bytes() for path in sorted(GENERATOR.rglob("*.py"))]
+    parts += [path.read_bytes() for path in sorted(TEMPLATES.rglob("*")) if path.is_file()]
+    return digest(b"\0".join(parts))
+
+
+def fragment_fingerprints(folder: Path) -> dict[str, str]:
+    """``file/entry`` → hash of that entry's definition, for every fragment file."""
+    prints: dict[str, str] = {}
+    for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+        loaded, _ = load_yaml(path)
+        stem = path.relative_to(folder).with_suffix("").as_posix()
+        entries = loaded.plain if loaded is not None and isinstance(loaded.plain, dict) else {}
+        for name, definition in entries.items():
+            text = json.dumps(definition, ensure_ascii=False, sort_keys=True, default=str)
+            prints[f"{stem}/{name}"] = digest(text.encode("utf-8"))
+    return prints
+
+
+@dataclass
+class Record:
+    """What a spec's last successful build was made from."""
+
+    spec: str
+    base: str
+    fragments: dict[str, str]
+    outputs: list[str]
+    organisation: str = ""
+    number: str = ""
+
+
+@dataclass
+class BuildCache:
+    path: Path
+    records: dict[str, Record] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out: Path) -> "BuildCache":
+        path = out / CACHE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(path, {name: Record(**record) for name, record in raw.items()})
+        except (OSError, ValueError, TypeError):
+            return cls(path)
+
+    def save(self) -> None:
+        data = {name: record.__dict__ for name, record in sorted(self.records.items())}
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def stale_reason(self, name: str, spec_hash: str, base: str, fragments: dict[str, str],
+                     out: Path) -> str | None:
+        """Why the spec must be rebuilt, or None when its outputs are up to date."""
+        record = self.records.get(name)
+        if record is None:
+            return "新規"
+        if record.spec != spec_hash:
+            return "仕様ファイルの変更"
+        if record.base != base:
+            return "生成系（様式・テンプレート）の変更"
+        changed = sorted(key for key, value in record.fragments.items() if fragments.get(key) != value)
+        if changed:
+            return "共通記載「" + "」「".join(changed) + "」の変更"
+        if not all((out / output).is_file() for output in record.outputs):
+            return "出力ファイルがない"
+        return None
+
+
+def used_fingerprints(used: frozenset[str] | set[str], fragments: dict[str, str]) -> dict[str, Any]:
+    return {key: fragments.get(key, "") for key in sorted(used)}
