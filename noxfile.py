@@ -39,3 +39,13 @@ def diff(session: nox.Session) -> None:
                            success_codes=[0, 1, 128]) or ""
         arguments = ["--from", base.strip() or "HEAD", *arguments]
     session.run("pia", "diff", *arguments)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark: 1,000 synthetic specs cold, no-op and after a fragment change; DOCX vs plain docxtpl.
+
+    `nox -s bench -- --count 200` for a shorter run.
+    """
+    session.install("-e", ".")
+    session.run("pia", "bench", *session.posargs)

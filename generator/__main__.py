@@ -75,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
     diff.add_argument("--specs-dir", type=Path, default=SPECS)
     diff.set_defaults(run=_diff)
+    bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
+    bench.add_argument("--count", type=int, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
+    bench.add_argument("--jobs", type=int, default=None)
+    bench.set_defaults(run=_bench)
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=_schema)
@@ -117,6 +121,13 @@ def _diff(arguments) -> int:
     text = "\n".join(block for block in output if block)
     sys.stdout.write(text or "評価書の記載に差分はありません\n")
     return 1 if errors else 0
+
+
+def _bench(arguments) -> int:
+    from .bench import run_bench        # only the benchmark needs it
+    for line in run_bench(arguments.count, jobs=arguments.jobs):
+        print(line)
+    return 0
 
 
 def _schema(arguments) -> int:

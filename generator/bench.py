@@ -1,0 +1,97 @@
+"""`pia bench`: build N synthetic specs (variations of the seed specs, both forms) cold, again with
+nothing changed, and after changing one shared fragment; time DOCX against plain docxtpl.
+
+Figures are ratios and rates measured in one run on one machine; nothing here asserts a time.
+"""
+from __future__ import annotations
+
+import re
+import resource
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import FRAGMENTS, SPECS, build, check, discover
+from .render.docx import render_docx, render_docx_plain
+from .render.html import render_html
+
+_KEYS = re.compile(r"^(評価書番号|評価書名|評価実施機関名|特記事項):.*$", re.M)
+CHANGED_FRAGMENT = ("中間サーバー.yaml", "中間サーバー・プラットフォームをデータセンターに構築し",
+                    "中間サーバー・プラットフォームを専用のデータセンターに構築し")
+
+
+@dataclass
+class Figures:
+    lines: list[str]
+
+    def add(self, label: str, value: str) -> None:
+        self.lines.append(f"{label:<44} {value}")
+
+
+def synthesise(seeds: list[Path], count: int, specs: Path) -> list[Path]:
+    """``count`` specs cycling through the seeds, each with its own 機関, 番号, 名称 and text."""
+    texts = [seed.read_text(encoding="utf-8") for seed in seeds]
+    paths = []
+    for index in range(count):
+        text = _KEYS.sub(lambda match, i=index: _vary(match.group(1), match.group(0), i), texts[index % len(texts)])
+        path = specs / "合成" / f"{index:04d}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _vary(key: str, line: str, index: int) -> str:
+    value = {"評価書番号": str(index + 1), "評価実施機関名": f"合成{index // 40:03d}市長",
+             "特記事項": f"合成データ{index}号の特記事項"}.get(key)
+    return f"{key}: {value}" if value else f"{line}（合成{index}）"
+
+
+def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None) -> list[str]:
+    figures = Figures([f"pia bench: {count} specs"])
+    with tempfile.TemporaryDirectory(prefix="pia-bench-") as folder:
+        specs, out = Path(folder) / "specs", Path(folder) / "out"
+        shutil.copytree(source / FRAGMENTS, specs / FRAGMENTS)
+        paths = synthesise(discover(source), count, specs)
+        cold = _timed(lambda: build(paths, specs, out, jobs=jobs))
+        figures.add("cold build, DOCX + HTML", f"{cold[1]:.1f} s, {count / cold[1]:.1f} documents/s, "
+                    f"{len(cold[0].written)} files, {len(cold[0].errors)} messages")
+        noop = _timed(lambda: build(paths, specs, out, jobs=jobs))
+        figures.add("no-op rebuild", f"{noop[1]:.2f} s, skipped {len(noop[0].skipped)}")
+        users = _change_fragment(specs, paths)
+        changed = _timed(lambda: build(paths, specs, out, jobs=jobs))
+        figures.add("one fragment changed", f"{changed[1]:.1f} s, rebuilt {len(changed[0].rebuilt)} "
+                    f"of {count} (users of the fragment: {users})")
+        _per_document(figures, paths[:sample], specs)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    figures.add("peak RSS (largest process)", f"{peak:.0f} MB")
+    return figures.lines
+
+
+def _per_document(figures: Figures, paths: list[Path], specs: Path) -> None:
+    """Per-document render times on the same documents: compiled path against plain docxtpl."""
+    documents = check(paths, specs).documents
+    render_docx(documents[0])                                      # compile once, as a worker does
+    fast = _timed(lambda: [render_docx(d) for d in documents])[1] / len(documents)
+    plain = _timed(lambda: [render_docx_plain(d) for d in documents])[1] / len(documents)
+    html = _timed(lambda: [render_html(d) for d in documents])[1] / len(documents)
+    figures.add("DOCX per document (compiled template)", f"{fast * 1000:.1f} ms")
+    figures.add("DOCX per document (plain docxtpl baseline)", f"{plain * 1000:.1f} ms")
+    figures.add("DOCX speed-up against the baseline", f"{plain / fast:.1f}x")
+    figures.add("HTML per document", f"{html * 1000:.1f} ms")
+
+
+def _change_fragment(specs: Path, paths: list[Path]) -> int:
+    name, old, new = CHANGED_FRAGMENT
+    fragment = specs / FRAGMENTS / name
+    fragment.write_text(fragment.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return sum(1 for path in paths if "中間サーバー/" in path.read_text(encoding="utf-8"))
+
+
+def _timed(call):
+    started = time.perf_counter()
+    value = call()
+    return value, time.perf_counter() - started
