@@ -9,7 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .changes import Row
+from .changes import Row, as_spec
 from .write import write_atomic
 
 TABLE = "変更箇所"
@@ -31,7 +31,7 @@ def append_rows(path: Path, rows: list[Row]) -> None:
     if not isinstance(data.get(TABLE), list):
         data[TABLE] = CommentedSeq()
     for row in rows:
-        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in row.as_spec().items()))
+        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row).items()))
     stream = io.StringIO()
     yaml.dump(data, stream)
     write_atomic(path, stream.getvalue().encode("utf-8"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .document import Change
 from .forms import FILE_NAME, FILES, Form, Item, Kind
 from .model import lines
 
@@ -30,20 +31,13 @@ class Entry:
     whole: bool = False      # a repeated entry or a file: added or removed as one row
 
 
-@dataclass(frozen=True)
-class Row:
-    """A candidate 変更箇所 row."""
+Row = Change      # a candidate 変更箇所 row is a row of the printed table
 
-    date: str
-    item: str
-    before: str
-    after: str
-    timing: str
-    reason: str
 
-    def as_spec(self) -> dict[str, str]:
-        return {"変更日": self.date, "項目": self.item, "変更前の記載": self.before,
-                "変更後の記載": self.after, "提出時期": self.timing, "提出時期に係る説明": self.reason}
+def as_spec(row: Change) -> dict[str, str]:
+    """A row in the spec's own 変更箇所 keys."""
+    return {"変更日": row.date, "項目": row.item, "変更前の記載": row.before, "変更後の記載": row.after,
+            "提出時期": row.timing, "提出時期に係る説明": row.reason}
 
 
 def compare(form: Form, old: dict, new: dict, date: str | None = None) -> list[Row]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .changes import Row, compare, entries
+from .changes import Row, as_spec, compare, entries
 from .errors import SpecError
 from .versions import Version, read_version, snapshot, temporary_folder
 
@@ -53,7 +53,7 @@ def rows_yaml(rows: list[Row]) -> str:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     stream = io.StringIO()
-    yaml.dump([{key: _block(value) for key, value in row.as_spec().items()} for row in rows], stream)
+    yaml.dump([{key: _block(value) for key, value in as_spec(row).items()} for row in rows], stream)
     return stream.getvalue()
 
 

@@ -10,7 +10,7 @@ from . import options as o
 from .build import annex, checks, choice, date, derived, group, label, part, section, text
 from .form3 import Revision
 from .model import Item
-from .shared import システム, 提供先, 提供移転の有無, 移転先
+from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 REVISIONS = (
     Revision("平成30年5月", "[平成30年５月　様式４]", o.四情報, "ルールの内容及びルール遵守の確認方法"),
@@ -64,14 +64,7 @@ def 概要(revision: Revision) -> Item:
     return part(
         "Ⅱ　", "特定個人情報ファイルの概要",
         derived("１．", "特定個人情報ファイル名", "file_name", wide=True),
-        section("２．", "基本情報",
-                choice("①", "ファイルの種類", o.ファイルの種類, mark=True),
-                choice("②", "対象となる本人の数", o.本人の数),
-                text("③", "対象となる本人の範囲", text("", "その必要性"), mark=True),
-                choice("④", "記録される項目", o.記録される項目,
-                       checks("", "主な記録項目", o.主な記録項目(revision.連絡先情報), mark=True),
-                       text("", "その妥当性"), text("", "全ての記録項目")),
-                date("⑤", "保有開始日"), text("⑥", "事務担当部署")),
+        ファイルの基本情報(revision.連絡先情報),
         section("３．", "特定個人情報の入手・使用",
                 checks("①", "入手元", o.入手元, mark=True), checks("②", "入手方法", o.入手方法),
                 text("③", "入手の時期・頻度"), text("④", "入手に係る妥当性"), text("⑤", "本人への明示"),

@@ -3,7 +3,7 @@ them itself (form4-inventory §4: numbering differs between forms, so only conte
 from __future__ import annotations
 
 from . import options as o
-from .build import checks, choice, derived, group, section, text
+from .build import checks, choice, date, derived, group, section, text
 from .model import Item
 
 
@@ -12,6 +12,18 @@ def システム(number: str) -> Item:
     return section(number, "特定個人情報ファイルを取り扱う事務において使用するシステム",
                    group("システム", text("①", "システムの名称"), text("②", "システムの機能"),
                          checks("③", "他のシステムとの接続", o.他のシステムとの接続)))
+
+
+def ファイルの基本情報(連絡先情報: str) -> Item:
+    """Ⅱ ２．基本情報: the same items, labels and ※ in 様式3 and 様式4."""
+    return section("２．", "基本情報",
+                   choice("①", "ファイルの種類", o.ファイルの種類, mark=True),
+                   choice("②", "対象となる本人の数", o.本人の数),
+                   text("③", "対象となる本人の範囲", text("", "その必要性"), mark=True),
+                   choice("④", "記録される項目", o.記録される項目,
+                          checks("", "主な記録項目", o.主な記録項目(連絡先情報), mark=True),
+                          text("", "その妥当性"), text("", "全ての記録項目")),
+                   date("⑤", "保有開始日"), text("⑥", "事務担当部署"))
 
 
 def 提供移転の有無() -> Item:
