@@ -49,3 +49,10 @@ def bench(session: nox.Session) -> None:
     """
     session.install("-e", ".")
     session.run("pia", "bench", *session.posargs)
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Render every spec and convert it to PDF for publication (needs LibreOffice; see README)."""
+    session.install("-e", ".")
+    session.run("pia", "build", "--pdf", *session.posargs)

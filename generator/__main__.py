@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .build import OUT, SPECS, Result, build, check, discover
+from .build import OUT, SPECS, Result, build, check, discover, stem
+from .errors import display_path
+from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .forms import FORMS, form_names, revisions
 from .append import append_rows
 from .errors import SpecError
@@ -57,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
         command.set_defaults(run=run)
     commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
     commands.choices["build"].add_argument("--jobs", type=int, default=None, help="並列数（既定: CPU コア数）")
+    commands.choices["build"].add_argument("--pdf", action="store_true",
+                                           help="公表用の PDF も作る（LibreOffice が必要）と1ページ目の PNG")
     new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
     new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
     new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
@@ -156,12 +160,37 @@ def _build(arguments) -> int:
     started = time.perf_counter()
     with progress_bar(len(paths)) as progress:
         result = build(paths, arguments.specs_dir, arguments.out, jobs=arguments.jobs, progress=progress)
+    if arguments.pdf:
+        result.errors += missing_tools() or _publish_pdfs(paths, arguments, result)
     _report(result)
     _report_rebuilt(result)
     failed = len({error.path for error in result.errors if not error.warning})
     print(f"生成 {len(result.rebuilt) - failed}件、変更なしで省略 {len(result.skipped)}件、"
           f"エラー {failed}件（{len(result.written)}ファイル更新、{time.perf_counter() - started:.1f}秒）")
     return 1 if result.failed else 0
+
+
+def _publish_pdfs(paths: list[Path], arguments, result: Result) -> list:
+    """PDFs of the documents written now or lacking one; page-1 PNGs of PDF and HTML beside them."""
+    failed = {error.path for error in result.errors if not error.warning}
+    outputs = [arguments.out / f"{stem(path, arguments.specs_dir)}.docx" for path in paths
+               if display_path(path) not in failed]
+    stale = [docx for docx in outputs if docx.is_file() and (docx in result.written or not docx.with_suffix(".pdf").is_file())]
+    for pdf in convert(stale, arguments.jobs):
+        print(f"PDF: {pdf.as_posix()}")
+    for docx in outputs:
+        _refresh(docx.with_suffix(".pdf"), first_page_png)
+        _refresh(docx.with_suffix(".html"), html_screenshot)
+    lacking = [docx for docx in outputs if docx.is_file() and not docx.with_suffix(".pdf").is_file()]
+    return [SpecError(docx.as_posix(), 1, 1, "PDF に変換できませんでした", hint="LibreOffice の出力を確認してください")
+            for docx in lacking]
+
+
+def _refresh(source: Path, picture) -> None:
+    """Page 1 of ``source`` as <name>.png beside it, when missing or older than the source."""
+    png = source.with_name(source.name + ".png")
+    if source.is_file() and (not png.is_file() or png.stat().st_mtime < source.stat().st_mtime):
+        picture(source)
 
 
 def _report_rebuilt(result: Result) -> None:

@@ -1,0 +1,107 @@
+"""PDF for publication, checked as a person sees it: LibreOffice's PDF of every seed (text, fonts,
+page size), the HTML printed by headless Chromium (A4, one part a page, repeated table heads), and
+page-1 PNGs under out/ for people to look at."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.pdf import chromium, print_html, soffice
+from seeds.test_fidelity import SEEDS
+from textutil import recall, seed_segments
+
+A4_WIDTH, A4_HEIGHT = 595.3, 841.9
+CJK = re.compile(r"IPAex|Noto.*CJK|Mincho|Gothic|明朝|ゴシック", re.I)
+
+
+def _require(tool: str | None, name: str) -> None:
+    if tool is None or shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} and poppler-utils must be installed by .ci/run")
+        pytest.skip(f"{name} is not installed")
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """`pia build --pdf` of every seed spec; the out/ folder."""
+    _require(soffice(), "LibreOffice")
+    project = tmp_path_factory.mktemp("pdf")
+    shutil.copytree(ROOT / "specs", project / "specs")
+    run = subprocess.run([sys.executable, "-m", "generator", "build", "--pdf"], cwd=project, capture_output=True,
+                         text=True, timeout=900, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stdout + run.stderr
+    return project / "out"
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text in content order, without the footer's page numbers."""
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    pages = [re.sub(r"\n\s*\d+\s*$", "", page.rstrip()) for page in raw.split("\f")]
+    return "\n".join(pages)
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_pdf_text_reaches_the_docx_threshold(published, seeds_dir, stem):
+    seed_file, threshold = SEEDS[stem]
+    score, missing = recall(seed_segments((seeds_dir / seed_file).read_text(encoding="utf-8")),
+                            pdf_text(published / f"{stem}.pdf"))
+    print(f"{stem} pdf: recall {score:.4f}")
+    assert score >= threshold, missing[:20]
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_pdf_embeds_a_japanese_font_and_no_type3(published, stem):
+    listing = subprocess.run(["pdffonts", str(published / f"{stem}.pdf")], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        assert "Type 3" not in line, line
+        embedded = re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", line)
+        assert embedded and embedded.group(1) == "yes", f"not embedded: {line}"
+    assert any(CJK.search(line) for line in listing), listing
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_no_pdf_page_is_wider_than_a4(published, stem):
+    sizes = page_sizes(published / f"{stem}.pdf")
+    assert len(sizes) > 5
+    assert all(width <= A4_WIDTH + 1 and height <= A4_HEIGHT + 1 for width, height in sizes), sizes
+
+
+@pytest.mark.parametrize("stem", sorted(SEEDS))
+def test_page_one_pictures_are_left_for_people(published, stem):
+    for picture in (f"{stem}.pdf.png", f"{stem}.html.png"):
+        if picture.endswith(".html.png") and chromium() is None and not os.environ.get("CI"):
+            continue
+        assert (published / picture).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", picture
+
+
+def test_html_prints_on_a4_one_part_a_page_with_repeated_table_heads(published, tmp_path):
+    _require(chromium(), "Chromium")
+    stem = "いわき市/住民基本台帳事務"
+    printed = tmp_path / "printed.pdf"
+    assert print_html(published / f"{stem}.html", printed)
+    sizes = page_sizes(printed)
+    assert all(abs(width - A4_WIDTH) < 2 and abs(height - A4_HEIGHT) < 2 for width, height in sizes), sizes
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(printed), "-"], capture_output=True,
+                         text=True, check=True).stdout.split("\f")
+    tops = [page.strip().splitlines()[0] if page.strip() else "" for page in raw]
+    for title in ("Ⅰ　基本情報", "Ⅱ　特定個人情報ファイルの概要", "Ⅳ　その他のリスク対策", "（別添３）　変更箇所"):
+        assert any(top.replace(" ", "").startswith(title.replace("　", "")) for top in tops), (title, tops[:40])
+    heads = [page for page in raw if "変更前の記載" in page]
+    assert len(heads) >= 3, "the 変更箇所 table spans pages, and its head is printed on each"
+    assert len(raw) > 20
