@@ -7,7 +7,7 @@ its parent in （）; the printed label stays as the form prints it.
 from __future__ import annotations
 
 from . import options as o
-from .build import checks, choice, date, derived, label, part, risk, section, text
+from .build import checks, choice, date, derived, part, risk, section, text
 from .model import Check, CheckLayout, Item
 from .shared import その他のリスク, 十分か
 
