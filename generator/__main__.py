@@ -16,6 +16,7 @@ from .build import OUT, SPECS, Result, build, check, discover, stem
 from .errors import display_path
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .forms import FORMS, form_names, revisions
+from .amend import amend, diff as amend_diff, load_amendment
 from .append import append_rows
 from .errors import SpecError
 from .jsonschema import combined, dumps, file_name, schema_files
@@ -79,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
     diff.add_argument("--specs-dir", type=Path, default=SPECS)
     diff.set_defaults(run=_diff)
+    amend_command = commands.add_parser("amend", help="法改正・様式改訂（specs/amendments/）を仕様ファイルに適用する")
+    amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
+    amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
+    amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
+    amend_command.add_argument("--date", help="変更箇所の変更日（省略時は改正の施行日）")
+    amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
+    amend_command.set_defaults(run=_amend)
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
     bench.add_argument("--count", type=int, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
     bench.add_argument("--jobs", type=int, default=None)
@@ -125,6 +133,32 @@ def _diff(arguments) -> int:
     text = "\n".join(block for block in output if block)
     sys.stdout.write(text or "評価書の記載に差分はありません\n")
     return 1 if errors else 0
+
+
+def _amend(arguments) -> int:
+    """Apply an amendment to every spec it concerns; report the specs that need a person."""
+    amendment, errors = load_amendment(arguments.amendment)
+    if amendment is None:
+        _report(Result(errors=errors or [SpecError(arguments.amendment.as_posix(), 1, 1, "改正ファイルを読めません")]))
+        return 1
+    unresolved = 0
+    for path in discover(arguments.specs_dir, arguments.specs):
+        outcome = amend(amendment, path, arguments.specs_dir, arguments.date)
+        for problem in outcome.problems:
+            print(f"{path.as_posix()}: 要確認: {problem}", file=sys.stderr)
+        unresolved += bool(outcome.problems)
+        if outcome.text is None:
+            continue
+        for change in outcome.changes:
+            print(f"{path.as_posix()}: {change}")
+        print(f"{path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
+        if arguments.dry_run:
+            sys.stdout.write(amend_diff(outcome))
+        else:
+            write_atomic(path, outcome.text.encode("utf-8"))
+    if unresolved:
+        print(f"{unresolved}件の仕様ファイルは自動では直せませんでした（上の「要確認」）", file=sys.stderr)
+    return 1 if unresolved else 0
 
 
 def _bench(arguments) -> int:

@@ -27,7 +27,7 @@ from .write import move_atomic
 SPECS = Path("specs")
 OUT = Path("out")
 FRAGMENTS = "fragments"
-NOT_SPECS = {FRAGMENTS}          # folders under specs/ that hold data, not 評価書
+NOT_SPECS = {FRAGMENTS, "amendments", "laws"}   # folders under specs/ that hold data, not 評価書
 
 
 @dataclass

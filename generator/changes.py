@@ -40,9 +40,10 @@ def as_spec(row: Change) -> dict[str, str]:
             "提出時期": row.timing, "提出時期に係る説明": row.reason}
 
 
-def compare(form: Form, old: dict, new: dict, date: str | None = None) -> list[Row]:
-    """The 変更箇所 rows that turn ``old`` into ``new`` (both validated against ``form``)."""
-    before, after = entries(form, old), entries(form, new)
+def compare(form: Form, old: dict, new: dict, date: str | None = None, old_form: Form | None = None) -> list[Row]:
+    """The 変更箇所 rows that turn ``old`` into ``new`` (validated against ``old_form`` and ``form``:
+    a form revision such as 4情報 → 5情報 changes the boxes a spec can check)."""
+    before, after = entries(old_form or form, old), entries(form, new)
     day = date or str(new.get("公表日") or "")
     rows, covered = [], []
     for key in _ordered(before, after):

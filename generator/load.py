@@ -58,7 +58,7 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
         problem = _too_large(_yaml().compose(text)) if _ANCHOR.search(text) else None
         if problem:
             return None, [SpecError.unreadable(shown, problem)]
-        plain = _fast_load(text)
+        plain = fast_load(text)
     except MarkedYAMLError as error:
         return None, [_syntax_error(shown, error)]
     except RecursionError:
@@ -71,7 +71,7 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]")   # a YAML anchor: only then can aliases expand
 
 
-def _fast_load(text: str) -> Any:
+def fast_load(text: str) -> Any:
     """The data via libyaml when ruamel.yaml.clib is installed; on an error the round-trip parser
     re-reads the text, so messages and positions are the same with or without the C extension."""
     try:

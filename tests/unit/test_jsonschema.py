@@ -11,6 +11,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import ROOT
+from generator.build import discover
 from generator.forms import FORMS
 from generator.fragments import Library, resolve
 from generator.jsonschema import file_name, json_schema, schema_files
@@ -28,16 +29,14 @@ def test_committed_schemas_are_up_to_date():
 
 
 def test_specs_name_their_schema_for_the_editor():
-    for path in sorted((ROOT / "specs").glob("*/*.yaml")):
-        if path.parent.name == "fragments":
-            continue
+    for path in discover(ROOT / "specs"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=../../schemas/"), path
         assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
 
 
 def _samples() -> list[tuple[str, Path]]:
-    specs = [p for p in sorted((ROOT / "specs").glob("*/*.yaml")) if p.parent.name != "fragments"]
+    specs = discover(ROOT / "specs")
     scenarios = sorted((ROOT / "tests" / "scenarios").glob("*/specs/x/*.yaml"))
     return [(path.relative_to(ROOT).as_posix(), path) for path in specs + scenarios]
 

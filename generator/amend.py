@@ -1,0 +1,182 @@
+"""`pia amend`: a legal amendment or form revision, written once as data, applied to every spec.
+
+An amendment file (specs/amendments/<施行日>-<名称>.yaml) declares what changes:
+
+- ``置換``: text replacements limited to named items (``項目: [個人番号の利用/法令上の根拠]``),
+- ``チェックの置換``: a check-box text renamed (4情報 → 5情報),
+- ``様式の版``: the form revision a spec moves to,
+- ``共通記載の引数``: a fragment parameter changed or dropped (a new wording of a standard text),
+- ``変更箇所``: the 提出時期 and 説明 its rows carry.
+
+Each spec is edited with ruamel.yaml round-trip (comments, order and quoting untouched), the
+変更箇所 rows come from comparing the spec before and after (the same code as ``pia changes``), and
+a spec where a replacement matches nowhere, or more than once, is reported and left alone.
+"""
+from __future__ import annotations
+
+import difflib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .append import TABLE, round_trip
+from .changes import as_spec, compare
+from .fragments import REFERENCE, ARGUMENTS, Library, resolve
+from .load import LoadedFile, fast_load, load_yaml
+from .validate import validate
+from .wareki import parse
+
+
+@dataclass
+class Outcome:
+    """What an amendment did to one spec: the new text and rows, or why it was left alone."""
+
+    path: Path
+    text: str | None = None
+    rows: list = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+
+
+def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> Outcome:
+    """Apply ``amendment`` to the spec at ``path``; nothing is written here."""
+    outcome = Outcome(path)
+    original = path.read_text(encoding="utf-8")
+    yaml = round_trip()
+    data = yaml.load(original)
+    _revision(amendment, data, outcome)
+    published = _publication(date, data)
+    for rule in amendment.get("置換") or []:
+        _replace_text(rule, data, outcome)
+    for rule in amendment.get("チェックの置換") or []:
+        _replace_check(rule, data, outcome)
+    for rule in amendment.get("共通記載の引数") or []:
+        _fragment_argument(rule, data, outcome)
+    if outcome.problems or not outcome.changes:
+        return outcome
+    if published:                     # the amended document is published on the rows' date
+        data["公表日"] = published
+        outcome.changes.append(f"公表日: {published}")
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    outcome.rows = _rows(amendment, original, stream.getvalue(), path, specs, date, outcome)
+    if outcome.problems:
+        return outcome
+    for row in outcome.rows:
+        data[TABLE].append(CommentedMap((k, LiteralScalarString(v) if "\n" in v else v) for k, v in as_spec(row).items()))
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    outcome.text = stream.getvalue()
+    return outcome
+
+
+def diff(outcome: Outcome) -> str:
+    """The change to the spec file as a unified diff (for --dry-run)."""
+    before = outcome.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, (outcome.text or "").splitlines(keepends=True),
+                                        str(outcome.path), str(outcome.path)))
+
+
+def _publication(date: str | None, data: dict) -> str | None:
+    """``date`` when it is later than the spec's 公表日 (the new version's publication)."""
+    new, current = parse(str(date or "")), parse(str(data.get("公表日") or ""))
+    return date if new is not None and (current is None or new > current) else None
+
+
+def _revision(amendment: dict, data: dict, outcome: Outcome) -> None:
+    revision = amendment.get("様式の版") or {}
+    if revision and data.get("様式の版") == revision.get("前"):
+        data["様式の版"] = revision["後"]
+        outcome.changes.append(f"様式の版: {revision['前']} → {revision['後']}")
+
+
+def _replace_text(rule: dict, data: dict, outcome: Outcome) -> None:
+    """Replace ``前`` by ``後`` in the named items; exactly one hit per item, else a problem."""
+    for where, parent, key in _items(data, rule["項目"]):
+        value = parent[key]
+        text = value if isinstance(value, str) else None
+        hits = text.count(rule["前"]) if text is not None else 0
+        if hits == 1:
+            new = text.replace(rule["前"], rule["後"])
+            parent[key] = LiteralScalarString(new) if "\n" in new else new
+            outcome.changes.append(f"{where}: 「{rule['前']}」→「{rule['後']}」")
+        elif hits > 1:
+            outcome.problems.append(f"{where}: 「{rule['前']}」が{hits}箇所にあり、どれを直すか決められません")
+        elif rule["後"] not in str(value or ""):
+            outcome.problems.append(f"{where}: 「{rule['前']}」が見つかりません（手で確認してください）")
+
+
+def _replace_check(rule: dict, data: dict, outcome: Outcome) -> None:
+    for where, parent, key in _items(data, rule["項目"]):
+        boxes = parent[key] if isinstance(parent[key], list) else []
+        for index, box in enumerate(boxes):
+            if box == rule["前"]:
+                boxes[index] = rule["後"]
+                outcome.changes.append(f"{where}: 「{rule['前']}」→「{rule['後']}」")
+
+
+def _fragment_argument(rule: dict, data: Any, outcome: Outcome, where: str = "") -> None:
+    """A 共通記載 reference to ``rule['共通記載']`` whose argument ``名前`` is ``前`` gets ``後``
+    (none: the argument is dropped, so the fragment's current default applies)."""
+    if isinstance(data, dict):
+        if data.get(REFERENCE) == rule["共通記載"] and isinstance(data.get(ARGUMENTS), dict):
+            arguments = data[ARGUMENTS]
+            if arguments.get(rule["名前"]) == rule["前"]:
+                if rule.get("後") is None:
+                    del arguments[rule["名前"]]
+                else:
+                    arguments[rule["名前"]] = rule["後"]
+                outcome.changes.append(f"{where}: 共通記載「{rule['共通記載']}」の{rule['名前']}")
+        for key, value in data.items():
+            _fragment_argument(rule, value, outcome, f"{where}/{key}" if where else str(key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _fragment_argument(rule, value, outcome, f"{where}[{index + 1}]")
+
+
+def _items(data: Any, suffixes: list[str], path: tuple = ()):
+    """(printed path, parent mapping, key) of every value whose key path ends with a suffix."""
+    if isinstance(data, (dict, CommentedMap)):
+        for key, value in data.items():
+            here = path + (str(key),)
+            if key != TABLE and any("/".join(here).endswith(suffix) for suffix in suffixes):
+                yield "/".join(here), data, key
+            elif key != TABLE:
+                yield from _items(value, suffixes, here)
+    elif isinstance(data, (list, CommentedSeq)):
+        for index, value in enumerate(data):
+            yield from _items(value, suffixes, path + (str(index + 1),))
+
+
+def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, date, outcome: Outcome) -> list:
+    """変更箇所 rows from the spec before and after, with the amendment's 提出時期 and 説明."""
+    library = Library(specs / "fragments")
+    versions = []
+    for text in (before, after):
+        loaded = LoadedFile(path, path.as_posix(), text, _plain(text))
+        resolved, errors = resolve(loaded, library)
+        form, data, problems = validate(loaded, resolved.data)
+        if form is None or errors or any(not problem.warning for problem in problems):
+            outcome.problems.append("改正後の仕様ファイルが検査を通りません: " +
+                                    "; ".join(error.message for error in errors + problems if not error.warning))
+            return []
+        versions.append((form, data))
+    wording = amendment.get("変更箇所") or {}
+    rows = compare(versions[1][0], versions[0][1], versions[1][1], date or amendment.get("施行日"), versions[0][0])
+    return [type(row)(row.date, row.item, row.before, row.after, wording.get("提出時期", row.timing),
+                      wording.get("提出時期に係る説明", row.reason)) for row in rows]
+
+
+def _plain(text: str) -> Any:
+    return fast_load(text)
+
+
+def load_amendment(path: Path) -> tuple[dict | None, list]:
+    loaded, errors = load_yaml(path)
+    if loaded is None or not isinstance(loaded.plain, dict):
+        return None, errors
+    return loaded.plain, []
