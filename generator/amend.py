@@ -25,7 +25,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .append import TABLE, round_trip
 from .changes import as_spec, compare
-from .fragments import REFERENCE, ARGUMENTS, Library, resolve
+from .fragments import ARGUMENTS, REFERENCE, Library, resolve
+from .laws import CITATION
 from .load import LoadedFile, fast_load, load_yaml
 from .validate import validate
 from .wareki import parse
@@ -40,6 +41,7 @@ class Outcome:
     rows: list = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)   # cited items: they change with the 公表日
 
 
 def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> Outcome:
@@ -56,11 +58,11 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
         _replace_check(rule, data, outcome)
     for rule in amendment.get("共通記載の引数") or []:
         _fragment_argument(rule, data, outcome)
-    if outcome.problems or not outcome.changes:
+    if outcome.problems or not (outcome.changes or outcome.citations and published):
         return outcome
     if published:                     # the amended document is published on the rows' date
         data["公表日"] = published
-        outcome.changes.append(f"公表日: {published}")
+        outcome.changes += [*dict.fromkeys(outcome.citations), f"公表日: {published}"]
     stream = io.StringIO()
     yaml.dump(data, stream)
     outcome.rows = _rows(amendment, original, stream.getvalue(), path, specs, date, outcome)
@@ -98,6 +100,9 @@ def _replace_text(rule: dict, data: dict, outcome: Outcome) -> None:
     """Replace ``前`` by ``後`` in the named items; exactly one hit per item, else a problem."""
     for where, parent, key in _items(data, rule["項目"]):
         value = parent[key]
+        if isinstance(value, dict) and CITATION in value:        # the catalogue holds the wording
+            outcome.citations.append(f"{where}: 法令の引用（公表日に効力のある文言）")
+            continue
         text = value if isinstance(value, str) else None
         hits = text.count(rule["前"]) if text is not None else 0
         if hits == 1:

@@ -69,8 +69,8 @@ def _library(folder: Path, version: tuple) -> Library:
 
 
 def fragments_version(folder: Path) -> tuple:
-    """Names, sizes and modification times of the fragment files."""
-    files = sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+    """Names, sizes and modification times of the fragment and law files."""
+    files = [path for root in (folder, folder.parent / "laws") if root.is_dir() for path in sorted(root.rglob("*.yaml"))]
     return tuple((path.as_posix(), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
 
 

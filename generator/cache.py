@@ -36,7 +36,12 @@ def base_fingerprint(formats: tuple[str, ...]) -> str:
 
 
 def fragment_fingerprints(folder: Path) -> dict[str, str]:
-    """``file/entry`` → hash of that entry's definition, for every fragment file."""
+    """``file/entry`` → hash of that entry's definition, for every fragment file; and
+    ``法令:file/entry`` for the law catalogue beside the fragments (specs/laws)."""
+    return {**_entry_prints(folder, ""), **_entry_prints(folder.parent / "laws", "法令:")}
+
+
+def _entry_prints(folder: Path, prefix: str) -> dict[str, str]:
     prints: dict[str, str] = {}
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
         loaded, _ = load_yaml(path)
@@ -44,7 +49,7 @@ def fragment_fingerprints(folder: Path) -> dict[str, str]:
         entries = loaded.plain if loaded is not None and isinstance(loaded.plain, dict) else {}
         for name, definition in entries.items():
             text = json.dumps(definition, ensure_ascii=False, sort_keys=True, default=str)
-            prints[f"{stem}/{name}"] = digest(text.encode("utf-8"))
+            prints[f"{prefix}{stem}/{name}"] = digest(text.encode("utf-8"))
     return prints
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SpecError
+from .laws import CITATION, Catalogue
 from .load import LoadedFile, load_yaml, position
+from .wareki import parse
 
 MAX_NODES = 200_000      # far above the largest seed spec (~20,000 values): stops alias bombs
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -35,11 +37,14 @@ class Fragment:
 
 @dataclass
 class Library:
-    """The fragments folder, read lazily, one file at a time."""
+    """The fragments folder, read lazily, one file at a time (and the law catalogue beside it)."""
 
     root: Path
     files: dict[str, LoadedFile | None] = field(default_factory=dict)
     errors: list[SpecError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.laws = Catalogue(self.root.parent / "laws")
 
     def find(self, key: str) -> Fragment | None:
         stem, _, entry = key.rpartition("/")
@@ -120,6 +125,8 @@ class _Resolver:
             return [self.plain(v, path + (i,)) for i, v in enumerate(node)]
         if REFERENCE in node:
             return self.reference(node, path, chain=())
+        if CITATION in node and len(node) == 1:
+            return self.citation(str(node[CITATION]), path)
         return {str(k): self.plain(v, path + (k,)) for k, v in node.items()}
 
     def scalar(self, node: Any, path: tuple) -> Any:
@@ -130,6 +137,16 @@ class _Resolver:
             self.error(path, f"制御文字（U+{code:04X}）が含まれています", "見えない文字を削除してください")
             return _CONTROL.sub("", value)
         return value
+
+    def citation(self, key: str, path: tuple) -> str:
+        """A citation of the catalogue, in the wording in force on the spec's 公表日."""
+        published = self.spec.plain.get("公表日") if isinstance(self.spec.plain, dict) else None
+        text, problem = self.library.laws.wording(key, parse(str(published or "")))
+        if text is None:
+            self.error(path, problem, "specs/laws/ の法令と施行日を確認してください")
+            return ""
+        self.used.add(f"{CITATION}:{key}")
+        return text
 
     def reference(self, node: dict, path: tuple, chain: tuple[str, ...]) -> str:
         key = _text(node.get(REFERENCE)) or ""

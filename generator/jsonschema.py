@@ -19,7 +19,9 @@ _TYPES = {"string": ["string"], "integer": ["integer"], "text": ["string", "inte
 FRAGMENT = {"type": "object", "required": ["共通記載"], "additionalProperties": False,
             "properties": {"共通記載": {"type": "string", "description": "specs/fragments/<ファイル>/<項目>"},
                            "引数": {"type": "object", "additionalProperties": {"type": ["string", "integer"]}}}}
-_REFERENCE = {"$ref": "#/definitions/共通記載"}
+_REFERENCE = {"anyOf": [{"$ref": "#/definitions/共通記載"}, {"$ref": "#/definitions/法令"}]}
+CITATION = {"type": "object", "required": ["法令"], "additionalProperties": False,
+            "properties": {"法令": {"type": "string", "description": "specs/laws/<ファイル>/<項目>（公表日の文言）"}}}
 
 
 def file_name(form_name: str, revision: str) -> str:
@@ -33,7 +35,7 @@ def json_schema(form_name: str, revision: str) -> dict[str, Any]:
     form = FORMS[(form_name, revision)]
     root = convert({"type": "dict", "schema": spec_schema(form_name, revision)})
     return {"$schema": DRAFT, "title": f"{form.title}（{form.number}、{revision}）の仕様ファイル",
-            "definitions": {"共通記載": FRAGMENT}, **root}
+            "definitions": {"共通記載": FRAGMENT, "法令": CITATION}, **root}
 
 
 def convert(rule: dict[str, Any]) -> dict[str, Any]:

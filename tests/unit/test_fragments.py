@@ -53,3 +53,35 @@ def test_paths_outside_the_folder_are_refused(tmp_path):
         folder.mkdir()
         _, errors = _resolve(folder, f"a:\n  共通記載: '{key}'\n", FRAGMENTS)
         assert len(errors) == 1 and "不正" in errors[0].message, key
+
+
+LAWS = """\
+国民年金:
+  文言:
+    - 施行日: 平成27年10月5日
+      本文: 番号法別表第一の31の項
+    - 施行日: 令和6年5月27日
+      本文: 番号法別表第46項
+"""
+
+
+def _cite(tmp_path, published: str):
+    (tmp_path / "laws").mkdir(exist_ok=True)
+    (tmp_path / "laws" / "番号法.yaml").write_text(LAWS, encoding="utf-8")
+    return _resolve(tmp_path, f"公表日: {published}\n根拠:\n  - {{法令: 番号法/国民年金}}\n", FRAGMENTS)
+
+
+def test_a_citation_prints_the_wording_in_force_on_the_publication_date(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    before, errors = _cite(tmp_path / "a", "令和6年5月24日")
+    assert not errors and before.data["根拠"] == ["番号法別表第一の31の項"]
+    after, errors = _cite(tmp_path / "b", "令和6年5月27日")
+    assert not errors and after.data["根拠"] == ["番号法別表第46項"]
+    assert after.used == {"法令:番号法/国民年金"}
+
+
+def test_a_citation_before_any_wording_or_unknown_is_an_error(tmp_path):
+    (tmp_path / "a").mkdir()
+    _, errors = _cite(tmp_path / "a", "平成26年4月1日")
+    assert [e.message for e in errors] == ["法令「番号法/国民年金」に公表日時点で効力のある文言がありません"]
