@@ -57,7 +57,8 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     for rule in amendment.get("チェックの置換") or []:
         _replace_check(rule, data, outcome)
     for rule in amendment.get("共通記載の引数") or []:
-        _fragment_argument(rule, data, outcome)
+        for key in [key for key in data if key != TABLE]:      # 変更箇所 rows are history: untouched
+            _fragment_argument(rule, data[key], outcome, key)
     if outcome.problems or not (outcome.changes or outcome.citations and published):
         return outcome
     if published:                     # the amended document is published on the rows' date

@@ -102,3 +102,27 @@ def test_an_amendment_rebuilds_exactly_the_amended_documents(tmp_path):
     again = build(paths, specs, project / "out")
     assert sorted(again.rebuilt) == [(specs / "いわき市" / "国民年金事務.yaml").as_posix()]
     assert again.rebuilt[(specs / "いわき市" / "国民年金事務.yaml").as_posix()] == "仕様ファイルの変更"
+
+
+def test_a_fragment_update_is_an_amendment_too(tmp_path):
+    """アプリケーション開発事業者等 → ASP又はガバメントクラウド運用管理補助者, for the specs pinned to the
+    old wording: their fragment arguments are dropped, the build rebuilds exactly them and says so."""
+    project = _project(tmp_path)
+    specs = project / "specs"
+    paths = discover(specs)
+    assert not build(paths, specs, project / "out").failed
+    pinned = sorted(path.as_posix() for path in paths if "アプリケーション開発事業者等" in path.read_text(encoding="utf-8"))
+    assert pinned
+    run = _pia(project, "amend", "specs/amendments/2024-ガバメントクラウド文言.yaml", "--date", "令和7年12月1日")
+    assert run.returncode == 0, run.stderr
+    again = build(paths, specs, project / "out")
+    assert sorted(again.rebuilt) == pinned
+    page = (project / "out" / "いわき市" / "国民年金事務.html").read_text(encoding="utf-8")
+    assert "委託を受けるASP又はガバメントクラウド運用管理補助者が責任を有する" in page
+    version, _ = read_version(specs / "いわき市" / "国民年金事務.yaml", specs)
+    rows = [row for row in version.data["変更箇所"] if row["変更日"] == "令和7年12月1日"]
+    assert rows and all(row["提出時期"] == "事前" for row in rows)
+    history = [row for row in version.data["変更箇所"] if row["変更日"] == "令和6年5月24日"]
+    assert any("アプリケーション開発事業者等" in str(row["変更後の記載"]) for row in history)   # history untouched
+    assert any("アプリケーション開発事業者等" in row["変更前の記載"] and
+               "ASP又はガバメントクラウド運用管理補助者" in row["変更後の記載"] for row in rows)
