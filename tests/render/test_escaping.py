@@ -90,3 +90,15 @@ def test_compiled_docx_path_prints_what_plain_docxtpl_prints(tmp_path):
     specs = Path(__file__).resolve().parents[2] / "specs"
     for document in check(discover(specs), specs).documents:
         assert docx_lines(render_docx(document)) == docx_lines(render_docx_plain(document)), document.stem
+
+
+def test_a_broken_spec_renders_nothing_and_the_others_still_build(tmp_path):
+    specs = tmp_path / "specs"
+    (specs / "x").mkdir(parents=True)
+    (specs / "x" / "good.yaml").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (specs / "x" / "bad.yaml").write_text(MINIMAL.read_text(encoding="utf-8").replace("公表日: 令和6年5月24日",
+                                                                                    "公表日: 令和7年2月30日"), encoding="utf-8")
+    result = build(discover(specs), specs, tmp_path / "out")
+    assert result.failed and {error.path for error in result.errors if not error.warning} == {
+        (specs / "x" / "bad.yaml").as_posix()}
+    assert sorted(p.name for p in (tmp_path / "out" / "x").iterdir()) == ["good.docx", "good.html"]
