@@ -163,7 +163,7 @@ def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, dat
     library = Library(specs / "fragments")
     versions = []
     for text in (before, after):
-        loaded = LoadedFile(path, path.as_posix(), text, _plain(text))
+        loaded = LoadedFile(path, path.as_posix(), text, fast_load(text))
         resolved, errors = resolve(loaded, library)
         form, data, problems = validate(loaded, resolved.data)
         if form is None or errors or any(not problem.warning for problem in problems):
@@ -175,10 +175,6 @@ def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, dat
     rows = compare(versions[1][0], versions[0][1], versions[1][1], date or amendment.get("施行日"), versions[0][0])
     return [type(row)(row.date, row.item, row.before, row.after, wording.get("提出時期", row.timing),
                       wording.get("提出時期に係る説明", row.reason)) for row in rows]
-
-
-def _plain(text: str) -> Any:
-    return fast_load(text)
 
 
 def load_amendment(path: Path) -> tuple[dict | None, list]:

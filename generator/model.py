@@ -10,6 +10,7 @@ from typing import Any
 
 from .document import Block, Change, Document, Part, Row
 from .forms import Check, Form, Item, Kind
+from .forms.form4 import APPROVAL
 from .schema import CHANGE_COLUMNS, FILE_NAME, FILES
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # invalid in XML 1.0 (and never meant)
@@ -30,9 +31,8 @@ def build_document(form: Form, data: dict, stem: str, source: str = "") -> Docum
 
 
 def _approval(form: Form, data: dict) -> str | None:
-    keys = {item.key for item in form.cover}
-    key = next((k for k in keys if k.startswith("個人情報保護委員会")), None)
-    return None if key is None else _one_line(data.get(key))
+    """The cover's 承認日 where the form has one (様式4), else None (not printed)."""
+    return _one_line(data.get(APPROVAL)) if any(item.key == APPROVAL for item in form.cover) else None
 
 
 def _parts(form: Form, data: dict, files: list[dict]):
