@@ -27,7 +27,7 @@ from .append import TABLE, round_trip
 from .changes import as_spec, compare
 from .fragments import ARGUMENTS, REFERENCE, Library, resolve
 from .laws import CITATION
-from .load import LoadedFile, fast_load, load_yaml
+from .load import LoadedFile, load_yaml
 from .validate import validate
 from .wareki import parse
 
@@ -163,7 +163,7 @@ def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, dat
     library = Library(specs / "fragments")
     versions = []
     for text in (before, after):
-        loaded = LoadedFile(path, path.as_posix(), text, fast_load(text))
+        loaded = LoadedFile.parse(path, path.as_posix(), text)
         resolved, errors = resolve(loaded, library)
         form, data, problems = validate(loaded, resolved.data)
         if form is None or errors or any(not problem.warning for problem in problems):

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import FRAGMENTS, SPECS, build, check, discover
+from .build import FRAGMENTS, NOT_SPECS, SPECS, build, check, discover
 from .render.docx import render_docx, render_docx_plain
 from .render.html import render_html
 
@@ -53,7 +53,8 @@ def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | No
     figures = Figures([f"pia bench: {count} specs"])
     with tempfile.TemporaryDirectory(prefix="pia-bench-") as folder:
         specs, out = Path(folder) / "specs", Path(folder) / "out"
-        shutil.copytree(source / FRAGMENTS, specs / FRAGMENTS)
+        for folder in sorted(NOT_SPECS & {path.name for path in source.iterdir()}):
+            shutil.copytree(source / folder, specs / folder)      # fragments and the 法令 the specs cite
         paths = synthesise(discover(source), count, specs)
         cold = _timed(lambda: build(paths, specs, out, jobs=jobs))
         figures.add("cold build, DOCX + HTML", f"{cold[1]:.1f} s, {count / cold[1]:.1f} documents/s, "

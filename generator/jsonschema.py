@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .forms import FORMS
-from .schema import spec_schema
+from .schema import check_branches, spec_schema
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _TYPES = {"string": ["string"], "integer": ["integer"], "text": ["string", "integer"],
@@ -57,8 +57,8 @@ def _text(rule: dict[str, Any]) -> dict[str, Any]:
 
 
 def _typed(rule: dict[str, Any]) -> dict[str, Any]:
-    if "anyof" in rule:
-        return {"anyOf": [convert(branch) for branch in rule["anyof"]]}
+    if "check_box" in rule:
+        return {"anyOf": [convert(branch) for branch in check_branches(rule["check_box"])]}
     names = rule.get("type", [])
     types = [t for name in ([names] if isinstance(names, str) else names) for t in _TYPES[name]]
     out: dict[str, Any] = {"type": types + (["null"] if rule.get("nullable") else [])} if types else {}

@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from .errors import SpecError, display_path
 
@@ -25,22 +28,48 @@ MAX_NODES = 200_000     # values after expanding aliases (& and *): the seeds ha
 class LoadedFile:
     """A parsed YAML file.
 
-    ``plain`` is the data from the fast (C, libyaml-based) loader; ``data`` is the round-trip tree
-    with ruamel's positions (``lc``), parsed only when an error needs a line and column.
+    ``plain`` is the data; ``data`` is the composed node tree, whose marks give every value's line
+    and column. Both come from one libyaml pass; only a file the fast path does not take (merge
+    keys, unusual tags, errors) is parsed again, by the round-trip loader.
     """
 
     path: Path
     display: str
     text: str
     plain: Any = field(repr=False)
+    nodes: Any = field(default=None, repr=False)
 
     @cached_property
     def data(self) -> Any:
         """The composed node tree (marks only; built by libyaml when available)."""
+        if self.nodes is not None:
+            return self.nodes
         try:
             return _FAST.compose(self.text)
         except (YAMLError, ValueError):
             return None
+
+    @classmethod
+    def parse(cls, path: Path, display: str, text: str) -> "LoadedFile":
+        """Parse ``text``; raises ruamel's errors, and ``TooLarge`` for an alias bomb."""
+        try:
+            nodes = _FAST.compose(text)
+        except (YAMLError, ValueError):
+            nodes = None          # the round-trip parser below gives the located error
+        if _ANCHOR.search(text):
+            problem = _too_large(nodes if nodes is not None else _yaml().compose(text))
+            if problem:
+                raise TooLarge(problem)
+        if nodes is None:
+            return cls(path, display, text, _yaml().load(text))
+        try:
+            return cls(path, display, text, _construct(nodes), nodes)
+        except (_Unusual, TypeError):
+            return cls(path, display, text, fast_load(text), nodes)
+
+
+class TooLarge(ValueError):
+    """Aliases that expand to more than MAX_NODES values."""
 
 
 def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
@@ -55,17 +84,15 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
         return None, [SpecError.unreadable(shown, problem)]
     text = raw.decode("utf-8-sig")
     try:
-        problem = _too_large(_yaml().compose(text)) if _ANCHOR.search(text) else None
-        if problem:
-            return None, [SpecError.unreadable(shown, problem)]
-        plain = fast_load(text)
+        return LoadedFile.parse(path, shown, text), []
+    except TooLarge as error:
+        return None, [SpecError.unreadable(shown, str(error))]
     except MarkedYAMLError as error:
         return None, [_syntax_error(shown, error)]
     except RecursionError:
         return None, [SpecError.yaml_syntax(shown, 1, 1, "入れ子が深すぎます")]
     except (YAMLError, ValueError, MemoryError) as error:
         return None, [SpecError.yaml_syntax(shown, 1, 1, type(error).__name__)]
-    return LoadedFile(path, shown, text, plain), []
 
 
 _ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]")   # a YAML anchor: only then can aliases expand
@@ -78,6 +105,38 @@ def fast_load(text: str) -> Any:
         return _FAST.load(text)
     except (YAMLError, ValueError):
         return _yaml().load(text)
+
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _Unusual(Exception):
+    """A node ``_construct`` leaves to ruamel's own constructor."""
+
+
+def _construct(node: Any) -> Any:
+    """The data of a composed tree: mappings, lists and strings directly (almost every node of a
+    spec); null, booleans, numbers and dates by ruamel's SafeConstructor; anything else — a merge
+    key (<<), a duplicate key, another tag — raises ``_Unusual`` so the whole file goes through
+    ruamel, which gives the same data or the same located error as before."""
+    if isinstance(node, ScalarNode):
+        if node.tag == _STR:
+            return node.value
+        if node.tag not in _SCALARS:
+            raise _Unusual(node.tag)
+        return _SCALARS[node.tag](_CONSTRUCTOR, node)
+    if isinstance(node, SequenceNode) and node.tag == _SEQ:
+        return [_construct(child) for child in node.value]
+    if isinstance(node, MappingNode) and node.tag == _MAP:
+        data = {_construct(key): _construct(value) for key, value in node.value}
+        if len(data) != len(node.value):
+            raise _Unusual("duplicate key")
+        return data
+    raise _Unusual(node.tag)
+
+
+_SCALARS = {tag: construct for tag, construct in SafeConstructor.yaml_constructors.items()
+            if tag in {"tag:yaml.org,2002:" + name for name in ("null", "bool", "int", "float", "timestamp")}}
 
 
 def _too_large(root) -> str | None:
@@ -155,8 +214,22 @@ def _yaml() -> YAML:
     return yaml
 
 
+class _Resolver(VersionedResolver):
+    """ruamel looks up the YAML version for every scalar it resolves, through a caught
+    AttributeError when libyaml parses (half the time of a load); the version cannot change
+    within a document, so the table is looked up once."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if "_table" not in self.__dict__:
+            self._table = VersionedResolver.versioned_resolver.fget(self)
+        return self._table
+
+
 _FAST = YAML(typ="safe", pure=False)    # builds no Python objects from tags, like the rt loader
+_FAST.Resolver = _Resolver
 _FAST.allow_duplicate_keys = False
+_CONSTRUCTOR = _FAST.constructor        # its scalar methods ask the resolver for the YAML version
 
 
 def _refuse(raw: bytes) -> str | None:

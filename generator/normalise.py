@@ -31,8 +31,8 @@ def _value(spec, value: Any, rule: dict, path: tuple, warnings: list) -> Any:
         return _mapping(spec, value, rule["schema"], path, warnings)
     if isinstance(value, list) and isinstance(rule.get("schema"), dict):
         return [_value(spec, item, rule["schema"], path + (index,), warnings) for index, item in enumerate(value)]
-    if "anyof" in rule:
-        return _check(spec, value, rule["anyof"], path, warnings)
+    if "check_box" in rule:
+        return _check(spec, value, rule["check_box"], path, warnings)
     if isinstance(value, str) and rule.get("allowed"):
         return _replace(spec, value, rule["allowed"], path, warnings, position)
     return value
@@ -46,10 +46,9 @@ def _mapping(spec, data: dict, schema: dict, path: tuple, warnings: list) -> dic
     return result
 
 
-def _check(spec, value: Any, branches: list[dict], path: tuple, warnings: list) -> Any:
+def _check(spec, value: Any, boxes: dict[str, list[str]], path: tuple, warnings: list) -> Any:
     """A check-box entry: its text, or ``{text: detail}``."""
-    plain = branches[0].get("allowed", [])
-    detailed = branches[1].get("keysrules", {}).get("allowed", [])
+    plain, detailed = boxes["plain"], boxes["detailed"]
     if isinstance(value, str):
         return _replace(spec, value, plain, path, warnings, position)
     if isinstance(value, dict) and len(value) == 1:

@@ -101,13 +101,21 @@ def value_rule(item: Item) -> dict[str, Any]:
 
 
 def check_rule(item: Item) -> dict[str, Any]:
-    """A checked box: its printed text, or ``{text: detail}`` for boxes with （ ）."""
-    plain = [check.key for check in item.checks.checks]
-    detailed = [check.key for check in item.checks.checks if check.detail]
-    return {"anyof": [{"type": "string", "allowed": plain},
-                      {"type": "dict", "minlength": 1, "maxlength": 1,
-                       "keysrules": {"type": "string", "allowed": detailed},
-                       "valuesrules": {"type": "text", "nullable": True}}]}
+    """A checked box: its printed text, or ``{text: detail}`` for boxes with （ ）.
+
+    One custom rule (validate.SpecValidator._validate_check_box) rather than cerberus ``anyof``,
+    which builds a child validator per branch and value and throws the failed branch's errors
+    away: a third of the time of validating a 全項目 spec."""
+    return {"check_box": {"plain": [check.key for check in item.checks.checks],
+                          "detailed": [check.key for check in item.checks.checks if check.detail]}}
+
+
+def check_branches(boxes: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """The ``check_box`` rule spelt as cerberus ``anyof`` branches (for the JSON Schema)."""
+    return [{"type": "string", "allowed": boxes["plain"]},
+            {"type": "dict", "minlength": 1, "maxlength": 1,
+             "keysrules": {"type": "string", "allowed": boxes["detailed"]},
+             "valuesrules": {"type": "text", "nullable": True}}]
 
 
 def change_row() -> dict[str, Any]:

@@ -51,16 +51,39 @@ def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[
     return [_convert(spec, form, schema, leaf) for leaf in leaves]
 
 
+NOT_A_BOX = codes.ErrorDefinition(0x49, "check_box")     # after cerberus's own value errors (0x41–0x48)
+
+
 class SpecValidator(cerberus.Validator):
-    """cerberus with a ``text`` type: a string or an integer, but not a YAML boolean (true/no)."""
+    """cerberus with a ``text`` type (a string or an integer, but not a YAML boolean: true/no) and
+    a ``check_box`` rule (schema.check_rule)."""
 
     types_mapping = {**cerberus.Validator.types_mapping,
                      "text": cerberus.TypeDefinition("text", (str, int), (bool,))}
 
+    def _validate_check_box(self, boxes, field, value):
+        """A box's text, or a one-entry mapping from a box with （ ） to its detail.
+
+        The rule's arguments are validated against this schema:
+        {'type': 'dict', 'schema': {'plain': {'type': 'list'}, 'detailed': {'type': 'list'}}}
+        """
+        if isinstance(value, str):
+            valid = value in boxes["plain"]
+        elif isinstance(value, dict) and len(value) == 1:
+            (key, detail), = value.items()
+            valid = key in boxes["detailed"] and (detail is None or self._is_text(detail))
+        else:
+            valid = False
+        if not valid:
+            self._error(field, NOT_A_BOX, value)
+
+    def _is_text(self, value) -> bool:
+        return isinstance(value, (str, int)) and not isinstance(value, bool)
+
 
 def _leaves(error):
     """The innermost errors under ``error`` (the error itself when it is not a group)."""
-    if error.is_group_error and error.code != codes.ANYOF.code:
+    if error.is_group_error:
         for child in error.child_errors or ():
             yield from _leaves(child)
     else:
@@ -78,7 +101,7 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecEr
         return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)))
     if error.code == codes.REQUIRED_FIELD.code:
         return SpecError.missing(shown, line, column, str(path[-1]))
-    if error.code in (codes.UNALLOWED_VALUE.code, codes.ANYOF.code):
+    if error.code in (codes.UNALLOWED_VALUE.code, NOT_A_BOX.code):
         return _not_an_option(shown, line, column, name, error, item)
     if error.code in (codes.EMPTY_NOT_ALLOWED.code, codes.NOT_NULLABLE.code):
         return SpecError.missing(shown, line, column, name)
