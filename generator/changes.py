@@ -168,19 +168,23 @@ class Locator:
 
     def __init__(self, index: dict[tuple, Entry]):
         self.index = index
-        self.segments = [(key, [_fold(part) for part in entry.path.split(" ") if part])
-                         for key, entry in index.items() if not entry.whole]   # whole: named by items
+        self.by_label: dict[str, list[tuple[int, tuple, list[str]]]] = {}   # own label → entries
+        for order, (key, entry) in enumerate(index.items()):
+            segments = [_fold(part) for part in entry.path.split(" ") if part]
+            if segments and not entry.whole:                                 # whole: named by items
+                self.by_label.setdefault(segments[-1], []).append((order, key, segments))
 
     def __call__(self, item_text: str) -> tuple | None:
+        """The best-scoring entry; of equal scores, the first in printed order."""
         cell = _fold(item_text)
-        best, best_score = None, 0
-        for key, segments in self.segments:
-            if not segments or segments[-1] not in cell:
+        best = (0, 0, None)
+        for label, candidates in self.by_label.items():
+            if label not in cell:
                 continue
-            score = sum(len(segment) for segment in segments if segment in cell)
-            if score > best_score:
-                best, best_score = key, score
-        return best
+            for order, key, segments in candidates:
+                score = sum(len(segment) for segment in segments if segment in cell)
+                best = max(best, (score, -order, key), key=lambda found: found[:2])
+        return best[2]
 
 
 def locate(index: dict[tuple, Entry], item_text: str) -> tuple | None:

@@ -10,64 +10,58 @@ from typing import Callable, Iterator
 from .changes import Locator, entries
 from .errors import SpecError
 from .forms import Form, Kind
-from .load import LoadedFile, position
+from .load import LoadedFile
 from .schema import FILES
-from .walk import find, texts, walk
-from .wareki import dates_in, is_blank, parse
+from .walk import Subject, texts
 from .thresholds import threshold_errors
+from .wareki import dates_in, is_blank, parse
 
-Rule = Callable[[LoadedFile, Form, dict], Iterator[SpecError]]
-
-
-def _error(spec: LoadedFile, path: tuple, message: str, item: str = "", hint: str = "",
-           warning: bool = False) -> SpecError:
-    line, column = position(spec.data, path)
-    return SpecError(spec.display, line, column, message, item=item, hint=hint, warning=warning)
+Rule = Callable[[Subject], Iterator[SpecError]]
 
 
-def real_dates(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def real_dates(subject: Subject) -> Iterator[SpecError]:
     """Every date item, and every 変更日, is a real 和暦 date (令和7年2月30日 is not)."""
-    for item, path, value in walk(form, data):
+    for item, path, value in subject.visits:
         if item.kind is Kind.DATE and not is_blank(value) and parse(str(value)) is None:
-            yield _error(spec, path, f"{item.key}「{value}」は実在する和暦の日付ではありません", item.key,
-                         "例: 令和6年5月24日（月までの日付は 平成28年1月）")
+            yield subject.error(path, f"{item.key}「{value}」は実在する和暦の日付ではありません", item.key,
+                                "例: 令和6年5月24日（月までの日付は 平成28年1月）")
         if item.kind is Kind.CHANGES:
             for index, row in enumerate(value or []):
                 day = row.get("変更日")
                 if not is_blank(day) and parse(str(day)) is None:
-                    yield _error(spec, path + (index, "変更日"), f"変更日「{day}」は実在する和暦の日付ではありません",
-                                 "変更日", "例: 令和6年5月24日")
+                    yield subject.error(path + (index, "変更日"), f"変更日「{day}」は実在する和暦の日付ではありません",
+                                        "変更日", "例: 令和6年5月24日")
 
 
-def changes_not_after_publication(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def changes_not_after_publication(subject: Subject) -> Iterator[SpecError]:
     """A 変更箇所 row cannot be dated after the 公表日 of the document that lists it."""
-    published = parse(str(data.get("公表日") or ""))
-    for item, path, value in walk(form, data):
+    published = parse(str(subject.data.get("公表日") or ""))
+    for item, path, value in subject.visits:
         if item.kind is not Kind.CHANGES or published is None:
             continue
         for index, row in enumerate(value or []):
             day = parse(str(row.get("変更日") or ""))
             if day is not None and day > published:
-                yield _error(spec, path + (index, "変更日"), f"変更日「{row['変更日']}」が公表日より後です",
-                             "変更日", f"公表日は {data['公表日']}")
+                yield subject.error(path + (index, "変更日"), f"変更日「{row['変更日']}」が公表日より後です",
+                                    "変更日", f"公表日は {subject.data['公表日']}")
 
 
-def no_consignment_items(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def no_consignment_items(subject: Subject) -> Iterator[SpecError]:
     """II-4: 委託しない ⇒ no 委託事項 (the （ n ） 件 count would contradict the choice)."""
-    for _, path, value in find(form, data, "委託の有無"):
-        section = _parent(data, path)
+    for _, path, value in subject.find("委託の有無"):
+        section = _parent(subject.data, path)
         if value == "委託しない" and texts(section.get("委託事項")):
-            yield _error(spec, path[:-1] + ("委託事項",), "「委託しない」なのに委託事項が記載されています",
-                         "委託事項", "委託の有無を「委託する」にするか、委託事項を削除してください")
+            yield subject.error(path[:-1] + ("委託事項",), "「委託しない」なのに委託事項が記載されています",
+                                "委託事項", "委託の有無を「委託する」にするか、委託事項を削除してください")
 
 
-def no_subcontracting_details(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def no_subcontracting_details(subject: Subject) -> Iterator[SpecError]:
     """再委託しない ⇒ no 再委託の許諾方法 and no 再委託事項."""
-    for _, path, value in find(form, data, "再委託の有無"):
-        entry = _parent(data, path)
+    for _, path, value in subject.find("再委託の有無"):
+        entry = _parent(subject.data, path)
         for key in ("再委託の許諾方法", "再委託事項"):
             if value == "再委託しない" and not is_blank(entry.get(key)):
-                yield _error(spec, path[:-1] + (key,), f"「再委託しない」なのに{key}が記載されています", key)
+                yield subject.error(path[:-1] + (key,), f"「再委託しない」なのに{key}が記載されています", key)
 
 
 _UNCONNECTED = {  # Ⅲ６ 接続しない（入手）／（提供） ⇒ these risks stay blank
@@ -76,44 +70,44 @@ _UNCONNECTED = {  # Ⅲ６ 接続しない（入手）／（提供） ⇒ these 
 }
 
 
-def unconnected_risks_blank(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def unconnected_risks_blank(subject: Subject) -> Iterator[SpecError]:
     """Ⅲ６: a direction marked 接続しない has no measures and no 十分か answer."""
-    for _, path, value in find(form, data, "接続しない"):
-        section = _parent(data, path)
+    for _, path, value in subject.find("接続しない"):
+        section = _parent(subject.data, path)
         for direction in value or []:
-            for risk in _UNCONNECTED[form.name].get(str(direction), ()):
+            for risk in _UNCONNECTED[subject.form.name].get(str(direction), ()):
                 if texts(section.get(risk)):
-                    yield _error(spec, path[:-1] + (risk,), f"「接続しない（{direction}）」なのに{risk}が記載されています",
-                                 risk, "接続しない場合、そのリスクの欄は空欄にします")
+                    yield subject.error(path[:-1] + (risk,), f"「接続しない（{direction}）」なのに{risk}が記載されています",
+                                        risk, "接続しない場合、そのリスクの欄は空欄にします")
 
 
-def incident_details(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def incident_details(subject: Subject) -> Iterator[SpecError]:
     """重大事故 発生なし ⇒ その内容 and 再発防止策の内容 blank; 発生あり ⇒ written."""
-    for item, path, value in walk(form, data):
+    for item, path, value in subject.visits:
         if not item.key.startswith("過去３年以内に"):
             continue
-        risk = _parent(data, path)
+        risk = _parent(subject.data, path)
         details = [key for key in ("その内容", "再発防止策の内容") if not is_blank(risk.get(key))]
         if value == "発生なし" and details:
-            yield _error(spec, path, "重大事故が「発生なし」なのに" + "・".join(details) + "が記載されています",
-                         "重大事故")
+            yield subject.error(path, "重大事故が「発生なし」なのに" + "・".join(details) + "が記載されています",
+                                "重大事故")
         if value == "発生あり" and len(details) < 2:
-            yield _error(spec, path, "重大事故が「発生あり」のときは、その内容と再発防止策の内容を記載してください",
-                         "重大事故")
+            yield subject.error(path, "重大事故が「発生あり」のときは、その内容と再発防止策の内容を記載してください",
+                                "重大事故")
 
 
-def hearing_period(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def hearing_period(subject: Subject) -> Iterator[SpecError]:
     """全項目: 国民・住民等からの意見の聴取 lasts 30 days or more, or a reason for shortening is given."""
-    for _, path, value in find(form, data, "国民・住民等からの意見の聴取"):
-        if form.name != "全項目評価書" or not isinstance(value, dict) or is_blank(value.get("実施日・期間")):
+    for _, path, value in subject.find("国民・住民等からの意見の聴取"):
+        if subject.form.name != "全項目評価書" or not isinstance(value, dict) or is_blank(value.get("実施日・期間")):
             continue
         days = _period_days(str(value["実施日・期間"]))
         if days is None:
-            yield _error(spec, path + ("実施日・期間",), "実施日・期間から期間を読み取れません", "実施日・期間",
-                         "例: 令和6年6月17日から令和6年7月19日まで", warning=True)
+            yield subject.error(path + ("実施日・期間",), "実施日・期間から期間を読み取れません", "実施日・期間",
+                                "例: 令和6年6月17日から令和6年7月19日まで", warning=True)
         elif days < 30 and is_blank(value.get("期間を短縮する特段の理由")):
-            yield _error(spec, path + ("実施日・期間",), f"意見聴取の実施日・期間が{days}日です（30日未満）", "実施日・期間",
-                         "30日以上とするか、期間を短縮する特段の理由を記載してください")
+            yield subject.error(path + ("実施日・期間",), f"意見聴取の実施日・期間が{days}日です（30日未満）", "実施日・期間",
+                                "30日以上とするか、期間を短縮する特段の理由を記載してください")
 
 
 def _period_days(text: str) -> int | None:
@@ -121,38 +115,41 @@ def _period_days(text: str) -> int | None:
     return (found[-1] - found[0]).days + 1 if len(found) >= 2 else None
 
 
-def marked_change_timing(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def marked_change_timing(subject: Subject) -> Iterator[SpecError]:
     """A ※ item changed with 提出時期 事後 needs an explanation (重要な変更 are submitted 事前)."""
-    index = entries(form, data)
-    locate = Locator(index)
-    for item, path, value in walk(form, data):
+    for item, path, value in subject.visits:
         if item.kind is not Kind.CHANGES:
             continue
-        for number, row in enumerate(value or []):
+        unexplained = [(number, row) for number, row in enumerate(value or [])
+                       if row.get("提出時期") == "事後" and is_blank(row.get("提出時期に係る説明"))]
+        index = entries(subject.form, subject.data) if unexplained else {}
+        locate = Locator(index)          # only rows without an explanation need their item found
+        for number, row in unexplained:
             key = locate(str(row.get("項目") or ""))
-            if key and index[key].marked and row.get("提出時期") == "事後" and is_blank(row.get("提出時期に係る説明")):
-                yield _error(spec, path + (number, "提出時期"), f"※の項目「{index[key].path.split(' ')[-1]}」の変更が事後提出で、"
-                             "提出時期に係る説明がありません", "提出時期", "重要な変更でない理由を記載してください", warning=True)
+            if key and index[key].marked:
+                label = index[key].path.split(" ")[-1]
+                yield subject.error(path + (number, "提出時期"), f"※の項目「{label}」の変更が事後提出で、提出時期に係る説明がありません",
+                                    "提出時期", "重要な変更でない理由を記載してください", warning=True)
 
 
-def five_years(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def five_years(subject: Subject) -> Iterator[SpecError]:
     """規則第15条: re-assess within five years of the last 基礎項目評価 (a duty to try)."""
-    published = parse(str(data.get("公表日") or ""))
-    for _, path, value in find(form, data, "実施日"):
+    published = parse(str(subject.data.get("公表日") or ""))
+    for _, path, value in subject.find("実施日"):
         done = parse(str(value or ""))
         if path[-2] == "基礎項目評価" and published and done and published > done.replace(year=done.year + 5):
-            yield _error(spec, path, f"公表日が基礎項目評価の実施日（{value}）から5年を超えています", "実施日",
-                         "5年経過前の再実施に努めてください（規則第15条）", warning=True)
+            yield subject.error(path, f"公表日が基礎項目評価の実施日（{value}）から5年を超えています", "実施日",
+                                "5年経過前の再実施に努めてください（規則第15条）", warning=True)
 
 
-def unique_file_names(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
-    for index, file in enumerate(data.get(FILES) or []):
+    for index, file in enumerate(subject.data.get(FILES) or []):
         name = str(file.get("特定個人情報ファイル名"))
         if name in seen:
-            yield _error(spec, (FILES, index, "特定個人情報ファイル名"),
-                         f"特定個人情報ファイル名「{name}」が重複しています", "特定個人情報ファイル名")
+            yield subject.error((FILES, index, "特定個人情報ファイル名"),
+                                f"特定個人情報ファイル名「{name}」が重複しています", "特定個人情報ファイル名")
         seen.add(name)
 
 
@@ -169,4 +166,5 @@ RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consign
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:
-    return [error for rule in RULES for error in rule(spec, form, data)]
+    subject = Subject(spec, form, data)          # walked once, for every rule
+    return [error for rule in RULES for error in rule(subject)]

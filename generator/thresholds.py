@@ -9,9 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .errors import SpecError
-from .forms import Form
-from .load import LoadedFile, position
-from .walk import find
+from .walk import Subject
 
 NONE, BASIC, FOCUSED, FULL = 0, 1, 2, 3
 LEVELS = {"重点項目評価書": FOCUSED, "全項目評価書": FULL}
@@ -35,30 +33,27 @@ def required_level(people: str, heavy: bool) -> int | None:
     return None if band is None else band[0 if heavy else 1]
 
 
-def threshold_errors(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecError]:
+def threshold_errors(subject: Subject) -> Iterator[SpecError]:
     """The chosen form is at least what the law requires, and the stated result agrees."""
-    facts = data.get(THRESHOLD) or {}
+    facts = subject.data.get(THRESHOLD) or {}
     heavy = facts.get("取扱者数") == "500人以上" or facts.get("重大事故") == "発生あり"
-    for _, path, people in find(form, data, "対象人数"):
+    chosen = LEVELS[subject.form.name]
+    for _, path, people in subject.find("対象人数"):
         required = required_level(str(people), heavy)
         if required is None:
             continue
-        chosen = LEVELS[form.name]
         if required > chosen:
-            line, column = position(spec.data, path)
-            yield SpecError(spec.display, line, column,
-                            f"対象人数「{people}」では、しきい値判断により{NAMES[required]}が必要です（この評価書は{form.name}）",
-                            item="対象人数", hint="対象人数・取扱者数・重大事故を確認してください")
-        yield from _stated(spec, form, data, required)
+            yield subject.error(path, f"対象人数「{people}」では、しきい値判断により{NAMES[required]}が必要です"
+                                f"（この評価書は{subject.form.name}）",
+                                "対象人数", "対象人数・取扱者数・重大事故を確認してください")
+        yield from _stated(subject, required)
 
 
-def _stated(spec: LoadedFile, form: Form, data: dict, required: int) -> Iterator[SpecError]:
-    for item, path, value in find(form, data, "しきい値判断結果"):
+def _stated(subject: Subject, required: int) -> Iterator[SpecError]:
+    for item, path, value in subject.find("しきい値判断結果"):
         if value not in item.options.texts:
             continue
-        stated = _STATED[LEVELS[form.name]][item.options.texts.index(value)]
+        stated = _STATED[LEVELS[subject.form.name]][item.options.texts.index(value)]
         if stated != required:
-            line, column = position(spec.data, path)
-            yield SpecError(spec.display, line, column,
-                            f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
-                            item="しきい値判断結果", hint="しきい値判断（取扱者数・重大事故）を確認してください")
+            yield subject.error(path, f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
+                                "しきい値判断結果", "しきい値判断（取扱者数・重大事故）を確認してください")

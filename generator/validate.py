@@ -9,7 +9,6 @@ import difflib
 from functools import lru_cache
 from typing import Any
 
-import cerberus
 from cerberus import errors as codes
 
 from .errors import SpecError
@@ -17,6 +16,7 @@ from .forms import FORMS, Form, Kind
 from .load import LoadedFile, key_position, position
 from .normalise import normalise
 from .schema import header_schema, item_at, spec_schema
+from .validator import NOT_A_BOX, SpecValidator
 
 
 def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
@@ -49,36 +49,6 @@ def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
     return [_convert(spec, form, schema, leaf) for leaf in leaves]
-
-
-NOT_A_BOX = codes.ErrorDefinition(0x49, "check_box")     # after cerberus's own value errors (0x41–0x48)
-
-
-class SpecValidator(cerberus.Validator):
-    """cerberus with a ``text`` type (a string or an integer, but not a YAML boolean: true/no) and
-    a ``check_box`` rule (schema.check_rule)."""
-
-    types_mapping = {**cerberus.Validator.types_mapping,
-                     "text": cerberus.TypeDefinition("text", (str, int), (bool,))}
-
-    def _validate_check_box(self, boxes, field, value):
-        """A box's text, or a one-entry mapping from a box with （ ） to its detail.
-
-        The rule's arguments are validated against this schema:
-        {'type': 'dict', 'schema': {'plain': {'type': 'list'}, 'detailed': {'type': 'list'}}}
-        """
-        if isinstance(value, str):
-            valid = value in boxes["plain"]
-        elif isinstance(value, dict) and len(value) == 1:
-            (key, detail), = value.items()
-            valid = key in boxes["detailed"] and (detail is None or self._is_text(detail))
-        else:
-            valid = False
-        if not valid:
-            self._error(field, NOT_A_BOX, value)
-
-    def _is_text(self, value) -> bool:
-        return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def _leaves(error):

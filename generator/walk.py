@@ -1,11 +1,37 @@
 """Walking a spec along its form: every written item with its path and value, in printed order."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterator
 
+from .errors import SpecError
 from .forms import FILES, Form, Item, Kind
+from .load import LoadedFile, position
 
 Visit = tuple[Item, tuple, Any]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A validated spec as the rules (rules.py, thresholds.py) see it: its items walked once."""
+
+    spec: LoadedFile
+    form: Form
+    data: dict
+
+    @cached_property
+    def visits(self) -> tuple[Visit, ...]:
+        return tuple(walk(self.form, self.data))
+
+    def find(self, key: str) -> Iterator[Visit]:
+        """The visits of items named ``key``."""
+        return (visit for visit in self.visits if visit[0].key == key)
+
+    def error(self, path: tuple, message: str, item: str = "", hint: str = "", warning: bool = False) -> SpecError:
+        """A finding located at the value at ``path``."""
+        line, column = position(self.spec.data, path)
+        return SpecError(self.spec.display, line, column, message, item=item, hint=hint, warning=warning)
 
 
 def walk(form: Form, data: dict) -> Iterator[Visit]:
@@ -36,11 +62,6 @@ def _walk(items: tuple[Item, ...], mapping: dict, path: tuple) -> Iterator[Visit
                     yield from _walk(item.children, entry, here + (index,))
         elif not item.nests:
             yield from _walk(item.children, mapping, path)
-
-
-def find(form: Form, data: dict, key: str) -> Iterator[Visit]:
-    """The visits of items named ``key``."""
-    return (visit for visit in walk(form, data) if visit[0].key == key)
 
 
 def texts(value: Any) -> list[str]:

@@ -31,6 +31,7 @@ FIXED_TIME = datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BODY, CORE = "word/document.xml", "docProps/core.xml"
 _PLACEHOLDERS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+LEVEL = 3     # deflate: a 全項目 body compresses 3x faster than at zlib's default 6, for 20 % more bytes
 
 
 class CompiledTemplate:
@@ -54,9 +55,11 @@ class CompiledTemplate:
                 raise ValueError(f"{name}: only the body of the Word template may hold template tags")
 
     def render(self, document: Document) -> bytes:
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", self.body.render(doc=document))
+        # str.replace, not re.sub: a 全項目 body is ~0.5 MB and the regex took as long as Jinja
+        xml = self.body.render(doc=document).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         for placeholder, tag in _PLACEHOLDERS:
-            xml = xml.replace(placeholder, tag)
+            if placeholder in xml:
+                xml = xml.replace(placeholder, tag)
         body = (self.head + self._breaks(xml) + self.tail).encode("utf-8")
         fresh = {BODY: _Member.of(BODY, body), CORE: _Member.of(CORE, core_xml(document))}
         return _zip([member or fresh[name] for name, member in self.members])
@@ -104,7 +107,7 @@ class _Member:
 
     @classmethod
     def of(cls, name: str, content: bytes) -> "_Member":
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
         return cls(name.encode("utf-8"), compressor.compress(content) + compressor.flush(),
                    zlib.crc32(content), len(content))
 

@@ -8,16 +8,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from ruamel.yaml import YAML
 
 from conftest import ROOT
 from generator.build import discover
 from generator.forms import FORMS
-from generator.fragments import Library, resolve
 from generator.jsonschema import file_name, json_schema, schema_files
-from generator.load import load_yaml
 from generator.schema import spec_schema
-from generator.validate import SpecValidator
+from generator.validator import SpecValidator
+from mutations import MUTATIONS, loaded, samples
 
 SCHEMAS = ROOT / "schemas"
 
@@ -35,53 +33,13 @@ def test_specs_name_their_schema_for_the_editor():
         assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
 
 
-def _samples() -> list[tuple[str, Path]]:
-    specs = discover(ROOT / "specs")
-    scenarios = sorted((ROOT / "tests" / "scenarios").glob("*/specs/x/*.yaml"))
-    return [(path.relative_to(ROOT).as_posix(), path) for path in specs + scenarios]
-
-
-MUTATIONS = {
-    "as_is": lambda d: None,
-    "unknown_key": lambda d: d.__setitem__("評価書番合", 1),
-    "missing_required": lambda d: d.pop("評価書名"),
-    "null_required": lambda d: d.__setitem__("評価書名", None),
-    "boolean_text": lambda d: d.__setitem__("特記事項", True),
-    "text_list": lambda d: d.__setitem__("特記事項", ["一行目", 2, None]),
-    "choice_not_an_option": lambda d: d["基本情報"]["特定個人情報ファイルを取り扱う事務"].__setitem__("対象人数", "多い"),
-    "choice_as_list": lambda d: d["基本情報"]["特定個人情報ファイルを取り扱う事務"].__setitem__("対象人数", ["1万人未満"]),
-    "files_empty": lambda d: d.__setitem__("特定個人情報ファイル", []),
-    "file_as_string": lambda d: d.__setitem__("特定個人情報ファイル", ["ファイル"]),
-    "section_null": lambda d: d["基本情報"].__setitem__("個人番号の利用", None),
-    "section_as_text": lambda d: d["基本情報"].__setitem__("個人番号の利用", "番号法"),
-    "unknown_check": lambda d: d["特定個人情報ファイル"][0]["特定個人情報ファイルの概要"]["特定個人情報の入手・使用"]
-    .__setitem__("入手方法", ["紙媒体"]),
-    "detail_on_detail_box": lambda d: d["特定個人情報ファイル"][0]["特定個人情報ファイルの概要"]["特定個人情報の入手・使用"]
-    .__setitem__("入手元", [{"その他": "窓口"}]),
-    "detail_on_plain_box": lambda d: d["特定個人情報ファイル"][0]["特定個人情報ファイルの概要"]["特定個人情報の入手・使用"]
-    .__setitem__("入手方法", [{"紙": "原本"}]),
-    "bad_submission": lambda d: d.__setitem__("変更箇所", [{"変更日": "令和6年5月24日", "提出時期": "事中"}]),
-}
-
-
 @lru_cache(maxsize=None)
 def _validators(form: tuple[str, str]):
     return SpecValidator(spec_schema(*form)), jsonschema.Draft7Validator(json_schema(*form))
 
 
-@lru_cache(maxsize=None)
-def _loaded(path: Path):
-    loaded, errors = load_yaml(path)
-    if loaded is None:
-        return None
-    resolved, problems = resolve(loaded, Library(path.parents[1] / "fragments"))
-    if errors or problems or not isinstance(resolved.data, dict):
-        return None
-    return resolved.data, YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-
-
 def _verdicts(path: Path, mutation) -> tuple[bool, bool] | None:
-    found = _loaded(path)
+    found = loaded(path)
     if found is None:
         return None
     data, raw = copy.deepcopy(found[0]), copy.deepcopy(found[1])
@@ -100,7 +58,7 @@ def _verdicts(path: Path, mutation) -> tuple[bool, bool] | None:
 @pytest.mark.parametrize("mutation", sorted(MUTATIONS))
 def test_json_schema_and_cerberus_agree(mutation):
     compared = 0
-    for name, path in _samples():
+    for name, path in samples():
         verdicts = _verdicts(path, MUTATIONS[mutation])
         if verdicts is None:
             continue
