@@ -17,6 +17,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from .errors import SpecError, display_path
 
@@ -56,7 +57,7 @@ class LoadedFile:
             nodes = _FAST.compose(text)
         except (YAMLError, ValueError):
             nodes = None          # the round-trip parser below gives the located error
-        if _ANCHOR.search(text):
+        if "&" in text and _ANCHOR.search(text):      # a substring test first: the regex is slow
             problem = _too_large(nodes if nodes is not None else _yaml().compose(text))
             if problem:
                 raise TooLarge(problem)
@@ -120,11 +121,14 @@ def _construct(node: Any) -> Any:
     key (<<), a duplicate key, another tag — raises ``_Unusual`` so the whole file goes through
     ruamel, which gives the same data or the same located error as before."""
     if isinstance(node, ScalarNode):
-        if node.tag == _STR:
+        if node.ctag is _Resolver.DEFAULT_SCALAR_TAG:       # a string with no tag: almost every value
             return node.value
-        if node.tag not in _SCALARS:
-            raise _Unusual(node.tag)
-        return _SCALARS[node.tag](_CONSTRUCTOR, node)
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag not in _SCALARS:
+            raise _Unusual(tag)
+        return _SCALARS[tag](_CONSTRUCTOR, node)
     if isinstance(node, SequenceNode) and node.tag == _SEQ:
         return [_construct(child) for child in node.value]
     if isinstance(node, MappingNode) and node.tag == _MAP:
@@ -215,15 +219,26 @@ def _yaml() -> YAML:
 
 
 class _Resolver(VersionedResolver):
-    """ruamel looks up the YAML version for every scalar it resolves, through a caught
-    AttributeError when libyaml parses (half the time of a load); the version cannot change
-    within a document, so the table is looked up once."""
+    """ruamel's resolver for libyaml, without its per-scalar overhead: ruamel looks the YAML version
+    up for every scalar (through a caught AttributeError when libyaml parses) and checks for path
+    resolvers, which specs never register. libyaml reads no %YAML directive, so the version — and
+    the table of implicit resolvers — is fixed for a document. Same tags as ruamel's own."""
 
     @property
     def versioned_resolver(self) -> Any:
         if "_table" not in self.__dict__:
             self._table = VersionedResolver.versioned_resolver.fget(self)
         return self._table
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if implicit[0]:
+                table = self.versioned_resolver
+                for tag, regexp in (*table.get(value[:1], ()), *table.get(None, ())):
+                    if regexp.match(value):
+                        return Tag(suffix=tag)
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
 _FAST = YAML(typ="safe", pure=False)    # builds no Python objects from tags, like the rt loader
