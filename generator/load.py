@@ -51,10 +51,11 @@ class LoadedFile:
             return None
 
     @classmethod
-    def parse(cls, path: Path, display: str, text: str) -> "LoadedFile":
-        """Parse ``text``; raises ruamel's errors, and ``TooLarge`` for an alias bomb."""
+    def parse(cls, path: Path, display: str, text: str, raw: bytes | None = None) -> "LoadedFile":
+        """Parse ``text`` (libyaml reads ``raw``, its UTF-8 bytes, when given: no re-encoding);
+        raises ruamel's errors, and ``TooLarge`` for an alias bomb."""
         try:
-            nodes = _FAST.compose(text)
+            nodes = _FAST.compose(raw if raw is not None else text)
         except (YAMLError, ValueError):
             nodes = None          # the round-trip parser below gives the located error
         if "&" in text and _ANCHOR.search(text):      # a substring test first: the regex is slow
@@ -83,9 +84,12 @@ def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
     problem = _refuse(raw)
     if problem:
         return None, [SpecError.unreadable(shown, problem)]
-    text = raw.decode("utf-8-sig")
     try:
-        return LoadedFile.parse(path, shown, text), []
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [SpecError.unreadable(shown, "文字コードが UTF-8 ではありません")]
+    try:
+        return LoadedFile.parse(path, shown, text, raw), []
     except TooLarge as error:
         return None, [SpecError.unreadable(shown, str(error))]
     except MarkedYAMLError as error:
@@ -252,10 +256,6 @@ def _refuse(raw: bytes) -> str | None:
         return f"ファイルが大きすぎます（{len(raw):,} バイト、上限 {MAX_BYTES:,} バイト）"
     if b"\x00" in raw:
         return "テキストファイルではありません（バイナリデータを含みます）"
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return "文字コードが UTF-8 ではありません"
     return None
 
 

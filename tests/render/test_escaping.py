@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from generator.build import build, discover
 from textutil import docx_lines, html_lines
 
-HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'"]
+HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'", "{_{ docxtpl }_} {_% x %_}"]
 
 MINIMAL = Path(__file__).resolve().parents[1] / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml"
 
@@ -25,7 +25,7 @@ def hostile_spec(**overrides) -> str:
     data = yaml.load(MINIMAL.read_text(encoding="utf-8"))
     data["評価書名"] = "テスト {{ 7*7 }} {% raw %}"
     data["個人のプライバシー等の権利利益の保護の宣言"] = "<script>alert(1)</script>\nA & B"
-    data["特記事項"] = "{% for x in y %} ]]> \"'"
+    data["特記事項"] = "{% for x in y %} ]]> \"'\n{_{ docxtpl }_} {_% x %_}"     # docxtpl's own placeholders
     data["基本情報"]["特定個人情報ファイルを取り扱う事務"]["事務の名称"] = "{{ 7*7 }}"
     file = data["特定個人情報ファイル"][0]
     file["特定個人情報ファイル名"] = "<script>alert(1)</script>"
