@@ -9,9 +9,9 @@ compared after fragments are resolved, so a changed fragment shows in every spec
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
+from typing import Any, Callable
 
 from .document import Change
 from .forms import FILE_NAME, FILES, Form, Item, Kind
@@ -26,9 +26,13 @@ NOT_COMPARED = {"公表日", "評価書番号"}     # change with every revision
 @dataclass(frozen=True)
 class Entry:
     path: str
-    text: str
-    marked: bool
+    printed: Callable[[], str] = field(repr=False, compare=False)   # the value as printed, on demand:
+    marked: bool = False                                             # locating a 項目 needs only paths
     whole: bool = False      # a repeated entry or a file: added or removed as one row
+
+    @cached_property
+    def text(self) -> str:
+        return self.printed()
 
 
 Row = Change      # a candidate 変更箇所 row is a row of the printed table
@@ -76,7 +80,7 @@ def entries(form: Form, data: dict) -> dict[tuple, Entry]:
     out: dict[tuple, Entry] = {}
     for item in form.cover:
         if item.key not in NOT_COMPARED:
-            out[(item.key,)] = Entry(item.key, _text(item, data), False)
+            out[(item.key,)] = Entry(item.key, partial(_text, item, data), False)
     files = [file for file in data.get(FILES) or [] if isinstance(file, dict)]
     for part in form.common:
         _part(part, data, (), "", out)
@@ -84,7 +88,7 @@ def entries(form: Form, data: dict) -> dict[tuple, Entry]:
         for file in files:
             name = str(file.get(FILE_NAME) or "")
             key, title = ("file", name), f"（{name}）" if len(files) > 1 else ""
-            out.setdefault(key, Entry(f"{FILES} {name}", name, True, whole=True))
+            out.setdefault(key, Entry(f"{FILES} {name}", partial(str, name), True, whole=True))
             _part(part, file, key, title, out)
     for part in form.closing:
         _part(part, data, (), "", out)
@@ -96,7 +100,7 @@ def _part(part: Item, data: dict, key: tuple, file_title: str, out: dict) -> Non
     if part.kind in (Kind.CHANGES, Kind.ATTACHMENTS):
         return
     if part.kind is not Kind.PART:
-        out[key + (part.key,)] = Entry(title, _text(part, data), False)
+        out[key + (part.key,)] = Entry(title, partial(_text, part, data), False)
         return
     marked = "※" in part.note
     _items(part.children, data.get(part.key) or {}, (title,), marked, key + (part.key,), out)
@@ -116,7 +120,7 @@ def _items(items: tuple[Item, ...], mapping: dict, trail: tuple, marked: bool, k
             _group(item, mapping.get(item.key) or [], trail, here, key + (item.key,), out)
         else:
             path = trail + (_label(item),)
-            out[key + (item.key,)] = Entry(" ".join(path), _text(item, mapping), here)
+            out[key + (item.key,)] = Entry(" ".join(path), partial(_text, item, mapping), here)
             _items(item.children, mapping, path, here, key, out)
 
 
@@ -124,11 +128,15 @@ def _group(item: Item, values: list, trail: tuple, marked: bool, key: tuple, out
     for number, entry in enumerate(value for value in values if isinstance(value, dict)):
         title = f"{item.key}{number + 1}"
         path = trail + (title,)
-        summary = "\n".join(f"{child}：{_flat(value)}" for child, value in entry.items() if _flat(value))
-        out[key + (number + 1,)] = Entry(" ".join(path), summary, marked, whole=True)
+        out[key + (number + 1,)] = Entry(" ".join(path), partial(_summary, entry), marked, whole=True)
         if item.title_key:
-            out[key + (number + 1, item.title_key)] = Entry(" ".join(path), _flat(entry.get(item.title_key)), marked)
+            out[key + (number + 1, item.title_key)] = Entry(" ".join(path), partial(_flat, entry.get(item.title_key)), marked)
         _items(item.children, entry, path, marked, key + (number + 1,), out)
+
+
+def _summary(entry: dict) -> str:
+    """A repeated entry added or removed as one row: each of its values, labelled."""
+    return "\n".join(f"{child}：{_flat(value)}" for child, value in entry.items() if _flat(value))
 
 
 def _label(item: Item) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 FILES = "特定個人情報ファイル"          # the spec's list of files; Ⅱ, 別添 and Ⅲ print once per file
@@ -106,11 +107,11 @@ class Item:
         text = self.number + (self.label if self.label is not None else self.key)
         return text + ("　※" if self.mark else "")
 
-    @property
+    @cached_property
     def holds_value(self) -> bool:
         return self.kind in (Kind.TEXT, Kind.DATE, Kind.CHOICE, Kind.CHECKS)
 
-    @property
+    @cached_property
     def nests(self) -> bool:
         """True when the item's children live in a mapping under its own key."""
         return self.kind in (Kind.PART, Kind.SECTION, Kind.RISK)
