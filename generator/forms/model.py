@@ -101,7 +101,7 @@ class Item:
     title_key: str | None = None       # GROUP: the key of the value printed in the title row
     unmarked: bool = False             # excluded from its part's ※ note (Ⅲ 7.②)
 
-    @property
+    @cached_property
     def printed_label(self) -> str:
         """The label as the form prints it, with numbering and ※."""
         text = self.number + (self.label if self.label is not None else self.key)
