@@ -13,8 +13,11 @@ TEMPLATES = _PROJECT if (_PROJECT / "docx" / "document.docx").is_file() else \
     Path(__file__).resolve().parents[2] / "templates"
 
 
-def environment(folder: str | None = None) -> jinja2.Environment:
-    """A strict, autoescaping environment; loading templates from ``templates/<folder>`` if given."""
+def environment(folder: str | None = None, trim: bool = True) -> jinja2.Environment:
+    """A strict, autoescaping environment; loading templates from ``templates/<folder>`` if given.
+
+    ``trim`` drops the line break after a block tag and the indent before it, for the HTML
+    template's readable layout; the Word body is one line of XML and needs neither."""
     loader = jinja2.FileSystemLoader(TEMPLATES / folder) if folder else None
     return jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True,
-                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                              keep_trailing_newline=True, trim_blocks=trim, lstrip_blocks=trim)
