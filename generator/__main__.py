@@ -163,9 +163,12 @@ def _amend(arguments) -> int:
 
 def _bench(arguments) -> int:
     from .bench import run_bench        # only the benchmark needs it
-    for line in run_bench(arguments.count, jobs=arguments.jobs):
+    figures = run_bench(arguments.count, jobs=arguments.jobs)
+    for line in figures.lines:
         print(line)
-    return 0
+    if figures.failed:
+        print("エラー: 合成した仕様ファイルにエラーがあり、数値は当てになりません", file=sys.stderr)
+    return 1 if figures.failed else 0
 
 
 def _schema(arguments) -> int:

@@ -25,9 +25,16 @@ CHANGED_FRAGMENT = ("中間サーバー.yaml", "中間サーバー・プラッ�
 @dataclass
 class Figures:
     lines: list[str]
+    failed: bool = False            # a synthetic spec with errors makes every figure meaningless
 
     def add(self, label: str, value: str) -> None:
         self.lines.append(f"{label:<44} {value}")
+
+    def add_build(self, label: str, result, seconds: float, count: int) -> None:
+        errors = sum(1 for error in result.errors if not error.warning)
+        self.failed |= errors > 0
+        self.add(label, f"{seconds:.1f} s, {count / seconds:.1f} documents/s, {len(result.written)} files, "
+                        f"{errors} errors, {len(result.errors) - errors} warnings")
 
 
 def synthesise(seeds: list[Path], count: int, specs: Path) -> list[Path]:
@@ -49,7 +56,7 @@ def _vary(key: str, line: str, index: int) -> str:
     return f"{key}: {value}" if value else f"{line}（合成{index}）"
 
 
-def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None) -> list[str]:
+def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None) -> Figures:
     figures = Figures([f"pia bench: {count} specs"])
     with tempfile.TemporaryDirectory(prefix="pia-bench-") as folder:
         specs, out = Path(folder) / "specs", Path(folder) / "out"
@@ -57,19 +64,19 @@ def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | No
             shutil.copytree(source / folder, specs / folder)      # fragments and the 法令 the specs cite
         paths = synthesise(discover(source), count, specs)
         cold = _timed(lambda: build(paths, specs, out, jobs=jobs))
-        figures.add("cold build, DOCX + HTML", f"{cold[1]:.1f} s, {count / cold[1]:.1f} documents/s, "
-                    f"{len(cold[0].written)} files, {len(cold[0].errors)} messages")
+        figures.add_build("cold build, DOCX + HTML", *cold, count)
         noop = _timed(lambda: build(paths, specs, out, jobs=jobs))
         figures.add("no-op rebuild", f"{noop[1]:.2f} s, skipped {len(noop[0].skipped)}")
         users = _change_fragment(specs, paths)
         changed = _timed(lambda: build(paths, specs, out, jobs=jobs))
+        figures.failed |= changed[0].failed
         figures.add("one fragment changed", f"{changed[1]:.1f} s, rebuilt {len(changed[0].rebuilt)} "
                     f"of {count} (users of the fragment: {users})")
         _per_document(figures, paths[:sample], specs)
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     figures.add("peak RSS (largest process)", f"{peak:.0f} MB")
-    return figures.lines
+    return figures
 
 
 def _per_document(figures: Figures, paths: list[Path], specs: Path) -> None:
