@@ -128,8 +128,9 @@ def marked_change_timing(subject: Subject) -> Iterator[SpecError]:
             key = locate(str(row.get("項目") or ""))
             if key and index[key].marked:
                 label = index[key].path.split(" ")[-1]
-                yield subject.error(path + (number, "提出時期"), f"※の項目「{label}」の変更が事後提出で、提出時期に係る説明がありません",
-                                    "提出時期", "重要な変更でない理由を記載してください", warning=True)
+                message = f"※の項目「{label}」の変更が事後提出で、提出時期に係る説明がありません"
+                yield subject.error(path + (number, "提出時期"), message, "提出時期",
+                                    "重要な変更でない理由を記載してください", warning=True)
 
 
 def five_years(subject: Subject) -> Iterator[SpecError]:

@@ -113,7 +113,8 @@ CASES: dict[str, str | bytes] = {
     "fragment_cycle": replace("        保管場所:", "        保管場所: {共通記載: 標準/循環a}"),
     "fragment_self_cycle": replace("        保管場所:", "        保管場所: {共通記載: 標準/自己}"),
     "fragment_missing_parameter": replace("        保管場所:", "        保管場所: {共通記載: 標準/挨拶}"),
-    "fragment_unknown_parameter": replace("        保管場所:", "        保管場所: {共通記載: 標準/挨拶, 引数: {団体名: 甲, 色: 赤}}"),
+    "fragment_unknown_parameter": replace("        保管場所:",
+                                          "        保管場所: {共通記載: 標準/挨拶, 引数: {団体名: 甲, 色: 赤}}"),
     "fragment_arguments_as_list": replace("        保管場所:", "        保管場所: {共通記載: 標準/挨拶, 引数: [甲]}"),
     "fragment_key_as_list": replace("        保管場所:", "        保管場所: {共通記載: [標準/挨拶]}"),
     # text that cannot be printed, and rules

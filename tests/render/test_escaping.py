@@ -14,7 +14,8 @@ from lxml import html as lxml_html
 from generator.build import build, discover
 from textutil import docx_lines, html_lines
 
-HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'", "{_{ docxtpl }_} {_% x %_}"]
+HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'",
+           "{_{ docxtpl }_} {_% x %_}"]
 
 MINIMAL = Path(__file__).resolve().parents[1] / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml"
 

@@ -25,7 +25,8 @@ def test_parallel_incremental_build_equals_serial_clean_build(tmp_path):
 
     fragment = specs / "fragments" / "中間サーバー.yaml"
     text = fragment.read_text(encoding="utf-8")
-    changed = text.replace("中間サーバー・プラットフォームをデータセンターに構築し", "中間サーバー・プラットフォームを専用のデータセンターに構築し", 1)
+    changed = text.replace("中間サーバー・プラットフォームをデータセンターに構築し",
+                           "中間サーバー・プラットフォームを専用のデータセンターに構築し", 1)
     assert changed != text
     fragment.write_text(changed, encoding="utf-8")
     users = [path for path in paths if "中間サーバー/" in path.read_text(encoding="utf-8")]
