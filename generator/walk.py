@@ -10,6 +10,7 @@ from .forms import FILES, Form, Item, Kind
 from .load import LoadedFile, position
 
 Visit = tuple[Item, tuple, Any]
+ABSENT = object()       # the value of an item whose key the spec lacks (walk(..., absent=True))
 
 
 @dataclass(frozen=True)
@@ -34,34 +35,41 @@ class Subject:
         return SpecError(self.spec.display, line, column, message, item=item, hint=hint, warning=warning)
 
 
-def walk(form: Form, data: dict) -> Iterator[Visit]:
-    """(item, path, value) for every item present in ``data``, descending into sections and groups."""
-    yield from _walk(form.cover + form.common + form.closing, data, ())
+def walk(form: Form, data: dict, absent: bool = False) -> Iterator[Visit]:
+    """(item, path, value) for every item present in ``data``, descending into sections and groups;
+    with ``absent``, also each item whose key is missing (value ``ABSENT``, not descended into)."""
+    yield from _walk(form.cover + form.common + form.closing, data, (), absent)
     files = data.get(FILES)
     for index, file in enumerate(files if isinstance(files, list) else []):
         if isinstance(file, dict):
-            yield from _walk(form.per_file, file, (FILES, index))
+            yield from _walk(form.per_file, file, (FILES, index), absent)
 
 
-def _walk(items: tuple[Item, ...], mapping: dict, path: tuple) -> Iterator[Visit]:
+def _walk(items: tuple[Item, ...], mapping: dict, path: tuple, absent: bool) -> Iterator[Visit]:
     for item in items:
         if item.kind is Kind.DERIVED:
             continue
         if item.kind is Kind.LABEL:
-            yield from _walk(item.children, mapping, path)
-            continue
-        if item.key not in mapping:
-            continue
-        value, here = mapping[item.key], path + (item.key,)
-        yield item, here, value
-        if item.nests and isinstance(value, dict):
-            yield from _walk(item.header_checks + item.children, value, here)
-        elif item.kind is Kind.GROUP and isinstance(value, list):
-            for index, entry in enumerate(value):
-                if isinstance(entry, dict):
-                    yield from _walk(item.children, entry, here + (index,))
-        elif not item.nests:
-            yield from _walk(item.children, mapping, path)
+            yield from _walk(item.children, mapping, path, absent)
+        elif item.key in mapping:
+            yield item, path + (item.key,), mapping[item.key]
+            yield from _inside(item, mapping, path, absent)
+        elif absent:
+            yield item, path + (item.key,), ABSENT
+
+
+def _inside(item: Item, mapping: dict, path: tuple, absent: bool) -> Iterator[Visit]:
+    """The items under a present one. A section or risk written blank (``リスク1:``) is blank as a
+    whole: its items are neither visited nor missing."""
+    value, here = mapping[item.key], path + (item.key,)
+    if item.nests and isinstance(value, dict) and value:
+        yield from _walk(item.header_checks + item.children, value, here, absent)
+    elif item.kind is Kind.GROUP:
+        for index, entry in enumerate(value if isinstance(value, list) else []):
+            if isinstance(entry, dict):
+                yield from _walk(item.children, entry, here + (index,), absent)
+    elif not item.nests:
+        yield from _walk(item.children, mapping, path, absent)
 
 
 def texts(value: Any) -> list[str]:
