@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from .document import Change
 from .forms import FILE_NAME, FILES, Form, Item, Kind
-from .model import lines
+from .model import lines, provided
 
 BEFORE_NONE, AFTER_REMOVED = "（記載なし）", "（削除）"
 REASONS = {"事前": "重要な項目の変更であって事前の提出・公表が義務付けられている。",
@@ -110,6 +110,9 @@ def _items(items: tuple[Item, ...], mapping: dict, trail: tuple, marked: bool, k
     for item in items:
         here = marked and not item.unmarked or item.mark
         if item.kind is Kind.DERIVED:
+            if item.counted:        # 提供・移転の有無 （ n ） 件 changes when the lists or counts do
+                path = " ".join(trail + (_label(item),))
+                out[key + (item.key,)] = Entry(path, partial(_provision, item, mapping), here)
             continue
         if item.kind is Kind.LABEL:
             _items(item.children, mapping, trail + (_label(item),), here, key, out)
@@ -163,6 +166,12 @@ def _checks(item: Item, value: Any) -> str:
             detail = checked[check.key]
             boxes.append(f"[○]{check.text}" + (f"（{detail}）" if check.detail and detail else ""))
     return " ".join(boxes)
+
+
+def _provision(item: Item, mapping: dict) -> str:
+    """II-5 as published 変更箇所 print it: ``[○]提供を行っている（58）件 [○]移転を行っている（55）件``."""
+    found = provided(item, mapping)
+    return " ".join(f"[○]{key}" + (f"（{count}）件" if count else "") for key, count in found.items())
 
 
 def _flat(value: Any) -> str:

@@ -22,5 +22,5 @@ def missing_items(spec: LoadedFile, form: Form, data: dict) -> Iterator[SpecErro
 
 
 def _expected(item: Item) -> bool:
-    # cerberus reports required keys already; 添付資料 is optional.
-    return not item.required and item.kind is not Kind.ATTACHMENTS
+    # cerberus reports required keys already; 添付資料 and the counts of 提供・移転の有無 are optional.
+    return not item.required and item.kind not in (Kind.ATTACHMENTS, Kind.DERIVED)

@@ -14,7 +14,7 @@ from .forms import FORMS
 from .schema import check_branches, spec_schema
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-_TYPES = {"string": ["string"], "integer": ["integer"], "text": ["string", "integer"],
+_TYPES = {"string": ["string"], "integer": ["integer"], "count": ["integer"], "text": ["string", "integer"],
           "list": ["array"], "dict": ["object"]}
 FRAGMENT = {"type": "object", "required": ["共通記載"], "additionalProperties": False,
             "properties": {"共通記載": {"type": "string", "description": "specs/fragments/<ファイル>/<項目>"},
@@ -92,6 +92,8 @@ def _lengths(rule: dict[str, Any], types: list[str]) -> dict[str, Any]:
         out[high] = rule["maxlength"]
     if rule.get("empty") is False and "string" in types:
         out["minLength"] = 1
+    if "min" in rule:
+        out["minimum"] = rule["min"]
     return out
 
 

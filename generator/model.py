@@ -11,6 +11,7 @@ from typing import Any
 from .document import Block, Change, Document, Part, Row
 from .forms import Check, Form, Item, Kind
 from .forms.form4 import APPROVAL
+from .forms.options import 提供移転の有無
 from .schema import CHANGE_COLUMNS, FILE_NAME, FILES
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # invalid in XML 1.0 (and never meant)
@@ -171,19 +172,34 @@ def _grid(item: Item, mapping: dict, context: _Context) -> tuple[tuple[str, ...]
     for heading, row in item.checks.rows:
         if heading:
             grid.append((heading,))
-        grid.append(tuple(_check_cell(check, checked, context) for check in row))
+        grid.append(tuple(_check_cell(check, checked) for check in row))
     return tuple(grid)
 
 
-def _check_cell(check: Check, checked: dict[str, str | None], context: _Context) -> str:
+def _check_cell(check: Check, checked: dict[str, Any]) -> str:
+    """A box with its （ detail ） or （ n ） 件 (blank when unchecked, as published forms print it)."""
     cell = _box(check.text, check.key in checked)
     if check.detail:
         cell += f" （ {_one_line(checked.get(check.key))} ）"
-    return cell + COUNTS.get(check.key, lambda _: "")(context)
+    if check.counts:
+        cell += f" （ {checked.get(check.key, '')} ） 件"
+    return cell
 
 
-def _checked(item: Item, mapping: dict, context: _Context) -> dict[str, str | None]:
-    """The checked boxes of ``item``: their spec values, with details."""
+def provided(item: Item, mapping: dict) -> dict[str, Any]:
+    """II-5 提供・移転の有無, from the lists beside it: each box whose list (提供先, 移転先) has
+    entries, with its count — the spec's own where it gives one (提供先1 may stand for those listed
+    in an annex, 別添4), else the entries listed; 行っていない when no list has any."""
+    given = mapping.get(item.key) if isinstance(mapping.get(item.key), dict) else {}
+    found = {check.key: given.get(check.key) or len(mapping[check.counts])
+             for check in item.counted if mapping.get(check.counts)}
+    return found or {check.key: None for check in item.checks.checks if not check.counts}
+
+
+def _checked(item: Item, mapping: dict, context: _Context) -> dict[str, Any]:
+    """The checked boxes of ``item``: their spec values, with details (or counts)."""
+    if item.counted:
+        return provided(item, mapping)
     if item.kind is Kind.DERIVED:
         return {key: None for key in DERIVATIONS[item.derive](context)}
     checked: dict[str, str | None] = {}
@@ -217,25 +233,17 @@ def _section(context: _Context, key: str) -> dict:
     return overview.get(key) or {}
 
 
-def _provision(context: _Context) -> list[str]:
-    """II-5 提供・移転の有無, from the 提供先 and 移転先 lists."""
+def _provides(context: _Context) -> bool:
+    """Whether II-5 lists a 提供先 or 移転先 (the lists 提供・移転の有無 counts)."""
     section = _section(context, "特定個人情報の提供・移転")
-    found = [label for label, key in (("提供を行っている", "提供先"), ("移転を行っている", "移転先"))
-             if section.get(key)]
-    return found or ["行っていない"]
-
-
-def _count(key: str):
-    return lambda context: f" （ {len(_section(context, '特定個人情報の提供・移転').get(key) or [])} ） 件"
+    return any(section.get(check.counts) for check in 提供移転の有無.checks if check.counts)
 
 
 DERIVATIONS = {
     "file_names": lambda context: [_one_line(file.get(FILE_NAME)) for file in context.files],
     "file_name": lambda context: [_one_line((context.file or {}).get(FILE_NAME))],
-    "provision": _provision,
     # Ⅲ４ 委託しない follows II-4 委託の有無; Ⅲ５ 提供・移転しない follows II-5.
     "no_consignment": lambda context: ["委託しない"] if _section(
         context, "特定個人情報ファイルの取扱いの委託").get("委託の有無") == "委託しない" else [],
-    "no_provision": lambda context: ["提供・移転しない"] if _provision(context) == ["行っていない"] else [],
+    "no_provision": lambda context: [] if _provides(context) else ["提供・移転しない"],
 }
-COUNTS = {"提供を行っている": _count("提供先"), "移転を行っている": _count("移転先")}

@@ -55,6 +55,25 @@ def no_consignment_items(subject: Subject) -> Iterator[SpecError]:
                                 "委託事項", "委託の有無を「委託する」にするか、委託事項を削除してください")
 
 
+def provision_counts(subject: Subject) -> Iterator[SpecError]:
+    """II-5 提供・移転の有無: a count given in the spec needs its list (提供先, 移転先) and covers at
+    least the entries listed there (more where one entry stands for an annex, 別添4)."""
+    for item, path, value in subject.visits:
+        if not item.counted or not isinstance(value, dict):
+            continue
+        section = _parent(subject.data, path)
+        for check in item.counted:
+            count, listed = value.get(check.key), len(section.get(check.counts) or [])
+            where = path + (check.key,)
+            named = f"「{item.key}」の「{check.key}」"
+            if count is not None and not listed:
+                yield subject.error(where, f"{named}に件数がありますが、{check.counts}が記載されていません",
+                                    item.key, f"{check.counts}を記載するか、件数を削除してください")
+            elif count is not None and count < listed:
+                message = f"{named}の件数（{count}）が、記載された{check.counts}の数（{listed}）より少なくなっています"
+                yield subject.error(where, message, item.key, "件数は、記載した分と別添などに一覧にした分の合計です")
+
+
 def no_subcontracting_details(subject: Subject) -> Iterator[SpecError]:
     """再委託しない ⇒ no 再委託の許諾方法 and no 再委託事項."""
     for _, path, value in subject.find("再委託の有無"):
@@ -161,7 +180,7 @@ def _parent(data: dict, path: tuple) -> dict:
     return node if isinstance(node, dict) else {}
 
 
-RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items,
+RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
                            hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years)
 

@@ -2,7 +2,8 @@
 
 Each item contributes its key to the mapping it lives in: SECTION, RISK and PART items nest a
 mapping, LABEL items and sub-rows add their children beside themselves, GROUP items hold a list of
-mappings, DERIVED items are printed from other values and have no key at all.
+mappings, DERIVED items are printed from other values and have no key, except the counts a
+derived item prints (II-5 提供・移転の有無 （ n ） 件), which a spec may give.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def mapping(items: tuple[Item, ...]) -> dict[str, Any]:
 
 def entries(item: Item) -> dict[str, Any]:
     if item.kind is Kind.DERIVED:
-        return {}
+        return {item.key: count_rule(item)} if item.counted else {}
     if item.kind is Kind.LABEL:
         return mapping(item.children)
     if item.nests:
@@ -98,6 +99,13 @@ def value_rule(item: Item) -> dict[str, Any]:
     if item.required:
         rule.update(required=True, nullable=False, empty=False)
     return rule
+
+
+def count_rule(item: Item) -> dict[str, Any]:
+    """Optional counts of a derived item's boxes: ``{提供を行っている: 58}`` (an integer from 1)."""
+    return {"type": "dict", "nullable": True, "meta": _meta(item),
+            "keysrules": {"type": "string", "allowed": [check.key for check in item.counted]},
+            "valuesrules": {"type": "count", "min": 1}}
 
 
 def check_rule(item: Item) -> dict[str, Any]:
@@ -155,7 +163,7 @@ def _index(form_name: str, revision: str) -> dict[tuple[str, ...], Item]:
 
 def _add(index: dict, prefix: tuple[str, ...], items: tuple[Item, ...]) -> None:
     for item in items:
-        if item.kind is Kind.DERIVED:
+        if item.kind is Kind.DERIVED and not item.counted:
             continue
         if item.kind is Kind.LABEL:
             _add(index, prefix, item.children)

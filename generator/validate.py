@@ -62,7 +62,7 @@ def _leaves(error):
 
 def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecError:
     path = tuple(error.document_path)
-    item = item_at(form, path) if form else None
+    item = (item_at(form, path) or item_at(form, path[:-1])) if form else None   # else: a key of free keys
     name = _name(item, path)
     line, column = position(spec.data, path)
     shown = spec.display
@@ -79,6 +79,8 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecEr
         return SpecError(shown, line, column, f"「{name}」は{error.constraint}件までです", item=name)
     if error.code == codes.MIN_LENGTH.code:
         return SpecError.missing(shown, line, column, name)
+    if error.code == codes.MIN_VALUE.code:
+        return SpecError(shown, line, column, f"「{name}」の「{path[-1]}」の件数は1以上の整数です", item=name)
     return SpecError.wrong_type(shown, line, column, name, _expected(item))
 
 
@@ -104,15 +106,16 @@ def _options(item) -> tuple[str, ...]:
         return tuple(check.key for check in item.checks.checks)
     if item.kind is Kind.CHANGES:
         return ("事前", "事後")
-    return ()
+    return tuple(check.key for check in item.counted)
 
 
 def _expected(item) -> str:
     if item is None:
         return "正しい形の値"
-    return {Kind.CHECKS: "チェックする項目の一覧（- 項目名）", Kind.GROUP: "一覧（- で始まる項目）",
-            Kind.CHOICE: "選択肢の文言", Kind.DATE: "和暦の日付（例: 令和6年5月24日）",
-            Kind.CHANGES: "変更箇所の行の一覧"}.get(item.kind, "文字列" if item.holds_value else "項目の一覧")
+    expected = {Kind.CHECKS: "チェックする項目の一覧（- 項目名）", Kind.GROUP: "一覧（- で始まる項目）",
+                Kind.CHOICE: "選択肢の文言", Kind.DATE: "和暦の日付（例: 令和6年5月24日）",
+                Kind.CHANGES: "変更箇所の行の一覧", Kind.DERIVED: "チェック項目ごとの件数（例: 提供を行っている: 58）"}
+    return expected.get(item.kind, "文字列" if item.holds_value else "項目の一覧")
 
 
 def _siblings(schema: dict, path: tuple) -> list[str]:

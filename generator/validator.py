@@ -38,7 +38,8 @@ class SpecValidator(cerberus.Validator):
     accepted without a child validator each."""
 
     types_mapping = {**cerberus.Validator.types_mapping,
-                     "text": cerberus.TypeDefinition("text", (str, int), (bool,))}
+                     "text": cerberus.TypeDefinition("text", (str, int), (bool,)),
+                     "count": cerberus.TypeDefinition("count", (int,), (bool,))}
 
     def _validate_check_box(self, boxes, field, value):
         """A box's text, or a one-entry mapping from a box with （ ） to its detail.

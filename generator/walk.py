@@ -47,7 +47,7 @@ def walk(form: Form, data: dict, absent: bool = False) -> Iterator[Visit]:
 
 def _walk(items: tuple[Item, ...], mapping: dict, path: tuple, absent: bool) -> Iterator[Visit]:
     for item in items:
-        if item.kind is Kind.DERIVED:
+        if item.kind is Kind.DERIVED and not item.counted:     # no key in a spec
             continue
         if item.kind is Kind.LABEL:
             yield from _walk(item.children, mapping, path, absent)

@@ -64,6 +64,13 @@ MUTATIONS = {
     "group_entry_null": lambda d: _consignments(d).append(None),
     "group_entry_as_text": lambda d: _consignments(d).append("委託"),
     "file_null": lambda d: d["特定個人情報ファイル"].append(None),
+    # II-5 提供・移転の有無: optional counts per box
+    "counts_given": lambda d: _provision(d).__setitem__("提供・移転の有無", {"提供を行っている": 58}),
+    "counts_zero": lambda d: _provision(d).__setitem__("提供・移転の有無", {"提供を行っている": 0}),
+    "counts_boolean": lambda d: _provision(d).__setitem__("提供・移転の有無", {"移転を行っている": True}),
+    "counts_text": lambda d: _provision(d).__setitem__("提供・移転の有無", {"移転を行っている": "58件"}),
+    "counts_unknown_box": lambda d: _provision(d).__setitem__("提供・移転の有無", {"行っていない": 1}),
+    "counts_as_list": lambda d: _provision(d).__setitem__("提供・移転の有無", ["提供を行っている"]),
 }
 
 
@@ -94,6 +101,10 @@ def _checks(data: dict) -> list:
     if not isinstance(section.get("入手元"), list):
         section["入手元"] = []
     return section["入手元"]
+
+
+def _provision(data: dict) -> dict:
+    return _overview(data)["特定個人情報の提供・移転"]
 
 
 def _consignments(data: dict) -> list:

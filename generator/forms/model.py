@@ -53,6 +53,7 @@ class Check:
     text: str
     detail: bool = False
     value: str | None = None   # the spec value when it differs from the printed text
+    counts: str | None = None  # the list this box counts, printed as （ n ） 件 (II-5: 提供先, 移転先)
 
     @property
     def key(self) -> str:
@@ -110,6 +111,14 @@ class Item:
     @cached_property
     def holds_value(self) -> bool:
         return self.kind in (Kind.TEXT, Kind.DATE, Kind.CHOICE, Kind.CHECKS)
+
+    @cached_property
+    def counted(self) -> tuple[Check, ...]:
+        """A derived item's boxes that print a count (II-5 提供・移転の有無). The spec may give the
+        counts under the item's key: a published 提供先 may stand for the many listed in an annex."""
+        if self.kind is not Kind.DERIVED or self.checks is None:
+            return ()
+        return tuple(check for check in self.checks.checks if check.counts)
 
     @cached_property
     def nests(self) -> bool:

@@ -98,3 +98,16 @@ def test_html_is_self_contained_japanese_page(built):
         assert page.startswith("<!DOCTYPE html>") and '<html lang="ja">' in page
         assert "@page { size: A4" in page
         assert not re.search(r"<(link|script|img)\b", page)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_provision_counts_print_as_published(built, fmt):
+    """II-5 提供・移転の有無 of いわき市 住民基本台帳ファイル: 提供先1 and 移転先1 stand for 別添4 and 別添5,
+    and the published counts (58, 55) come from the spec; unchecked boxes print （ ） 件, as the
+    published 千葉市 document does."""
+    reader = html_lines if fmt == "html" else docx_lines
+    iwaki = "\n".join(reader(built["いわき市/住民基本台帳事務"][fmt]))
+    assert "[ ○ ] 提供を行っている （ 58 ） 件" in iwaki and "[ ○ ] 移転を行っている （ 55 ） 件" in iwaki
+    assert "[ ○ ] 提供を行っている （ 2 ） 件" in iwaki          # (2) 送付先情報ファイル: counted from its list
+    chiba = "\n".join(reader(built["千葉市/国民年金に関する事務"][fmt]))
+    assert "[  ] 提供を行っている （  ） 件" in chiba
