@@ -23,6 +23,10 @@ def skeleton(form: Form, schema: str | None = None) -> str:
 
 def _emit(item: Item, indent: int) -> list[str]:
     pad = " " * indent
+    if item.counted:    # optional: shown commented out, as most specs leave the counts to the lists
+        counts = ", ".join(f"{check.key}: 件数" for check in item.counted)
+        lists = "・".join(check.counts for check in item.counted)
+        return [f"{pad}# {item.key}: {{{counts}}}   # 任意: 件数が{lists}の数と違うとき（別添の一覧など）"]
     if item.kind in (Kind.DERIVED, Kind.ATTACHMENTS):
         return []
     if item.kind is Kind.LABEL:
