@@ -5,6 +5,8 @@ Sources: research/ppc-rules.md §2 (しきい値判断, 意見聴取), form3-inv
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Callable, Iterator
 
 from .changes import Locator, entries
@@ -162,6 +164,26 @@ def five_years(subject: Subject) -> Iterator[SpecError]:
                                 "5年経過前の再実施に努めてください（規則第15条）", warning=True)
 
 
+# 令和5年法律第48号 (施行 令和6年5月27日): 別表第一 became 別表, and 別表第二 was replaced by the
+# 主務省令 under 第19条第8号 (research/ppc-rules.md §3, §2.4 rule 9). Old text stays legitimate in
+# 変更箇所 and in documents published before, hence a warning on the items themselves only.
+AMENDED_ON = date(2024, 5, 27)
+REPEALED_TABLE = re.compile(r"別表第[一二１２12](?![0-9０-９])")
+
+
+def repealed_tables(subject: Subject) -> Iterator[SpecError]:
+    """A document published after 令和6年5月27日 still citing 番号法 別表第一 or 別表第二."""
+    published = parse(str(subject.data.get("公表日") or ""))
+    if published is None or published < AMENDED_ON:
+        return
+    for item, path, value in subject.visits:
+        found = sorted({m.group(0) for text in texts(value) for m in REPEALED_TABLE.finditer(text)})
+        if item.kind is Kind.TEXT and found:
+            cited = "」「".join(found)
+            yield subject.error(path, f"「{item.key}」が、令和6年5月27日施行の番号法改正で改められた「{cited}」を引用しています",
+                                item.key, "別表第一は「別表」に、別表第二は第19条第8号に基づく主務省令になりました", warning=True)
+
+
 def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
@@ -182,7 +204,8 @@ def _parent(data: dict, path: tuple) -> dict:
 
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
-                           hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years)
+                           hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years,
+                           repealed_tables)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:
