@@ -27,6 +27,7 @@ def ファイルの基本情報(連絡先情報: str) -> Item:
 
 
 def 提供移転の有無() -> Item:
+    """Checked and counted from the 提供先 / 移転先 lists its boxes name (model.provided)."""
     return derived("", "提供・移転の有無", "provision", checks_layout=o.提供移転の有無)
 
 
