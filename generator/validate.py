@@ -62,7 +62,7 @@ def _leaves(error):
 
 def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecError:
     path = tuple(error.document_path)
-    item = (item_at(form, path) or item_at(form, path[:-1])) if form else None   # else: a key of free keys
+    item = _item(form, path)
     name = _name(item, path)
     line, column = position(spec.data, path)
     shown = spec.display
@@ -81,7 +81,17 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecEr
         return SpecError.missing(shown, line, column, name)
     if error.code == codes.MIN_VALUE.code:
         return SpecError(shown, line, column, f"「{name}」の「{path[-1]}」の件数は1以上の整数です", item=name)
-    return SpecError.wrong_type(shown, line, column, name, _expected(item))
+    return SpecError.wrong_type(shown, line, column, name, _expected(item, _rule_at(schema, path)))
+
+
+def _item(form: Form | None, path: tuple):
+    """The form item of the value at ``path``; for a count under 提供・移転の有無 (a mapping whose keys
+    are box texts), that item."""
+    item = item_at(form, path) if form else None
+    if item is None and form and len(path) > 1:
+        parent = item_at(form, path[:-1])
+        return parent if parent is not None and parent.counted else None
+    return item
 
 
 def _name(item, path: tuple) -> str:
@@ -109,9 +119,9 @@ def _options(item) -> tuple[str, ...]:
     return tuple(check.key for check in item.counted)
 
 
-def _expected(item) -> str:
-    if item is None:
-        return "正しい形の値"
+def _expected(item, rule: dict) -> str:
+    if item is None:            # a 変更箇所 column, an annex table cell …: known by its rule only
+        return "文字列" if rule.get("meta", {}).get("text") or rule.get("type") == "text" else "正しい形の値"
     expected = {Kind.CHECKS: "チェックする項目の一覧（- 項目名）", Kind.GROUP: "一覧（- で始まる項目）",
                 Kind.CHOICE: "選択肢の文言", Kind.DATE: "和暦の日付（例: 令和6年5月24日）",
                 Kind.CHANGES: "変更箇所の行の一覧", Kind.DERIVED: "チェック項目ごとの件数（例: 提供を行っている: 58）"}
@@ -120,11 +130,16 @@ def _expected(item) -> str:
 
 def _siblings(schema: dict, path: tuple) -> list[str]:
     """The keys allowed beside the last step of ``path``."""
+    return list(_rule_at(schema, path[:-1]).get("schema", {}))
+
+
+def _rule_at(schema: dict, path: tuple) -> dict:
+    """The cerberus rule of the value at ``path`` (empty where the schema has none)."""
     rules = {"schema": schema, "type": "dict"}
-    for step in path[:-1]:
+    for step in path:
         inner = rules.get("schema", {})
         rules = inner if isinstance(step, int) else inner.get(step, {})
-    return list(rules.get("schema", {}))
+    return rules if isinstance(rules, dict) else {}
 
 
 def _suggest(value: Any, candidates) -> str | None:
