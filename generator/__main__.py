@@ -16,7 +16,8 @@ from .build import OUT, SPECS, Result, build, check, discover, stem
 from .errors import display_path
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .forms import FORMS, form_names, revisions
-from .amend import amend, diff as amend_diff, load_amendment
+from .amend import amend, diff as amend_diff
+from .amendments import load_amendment
 from .append import append_rows
 from .errors import SpecError
 from .jsonschema import combined, dumps, file_name, schema_files

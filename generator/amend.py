@@ -27,7 +27,7 @@ from .append import TABLE, round_trip
 from .changes import as_spec, compare
 from .fragments import ARGUMENTS, REFERENCE, Library, resolve
 from .laws import CITATION
-from .load import LoadedFile, load_yaml
+from .load import LoadedFile
 from .validate import validate
 from .wareki import parse
 
@@ -176,9 +176,3 @@ def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, dat
     return [type(row)(row.date, row.item, row.before, row.after, wording.get("提出時期", row.timing),
                       wording.get("提出時期に係る説明", row.reason)) for row in rows]
 
-
-def load_amendment(path: Path) -> tuple[dict | None, list]:
-    loaded, errors = load_yaml(path)
-    if loaded is None or not isinstance(loaded.plain, dict):
-        return None, errors
-    return loaded.plain, []

@@ -41,9 +41,10 @@ class SpecError:
         return cls(path, 1, 1, f"ファイルを読み込めません: {reason}")
 
     @classmethod
-    def unknown_key(cls, path: str, line: int, column: int, key: str, suggestion: str | None) -> "SpecError":
-        hint = f"もしかして「{suggestion}」" if suggestion else "様式にない項目です"
-        return cls(path, line, column, f"「{key}」という項目は様式にありません", item=key, hint=hint)
+    def unknown_key(cls, path: str, line: int, column: int, key: str, suggestion: str | None,
+                    within: str = "様式") -> "SpecError":
+        hint = f"もしかして「{suggestion}」" if suggestion else f"{within}にない項目です"
+        return cls(path, line, column, f"「{key}」という項目は{within}にありません", item=key, hint=hint)
 
     @classmethod
     def missing(cls, path: str, line: int, column: int, item: str) -> "SpecError":

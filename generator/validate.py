@@ -45,10 +45,23 @@ def _validator(form_name: str | None, revision: str | None) -> "SpecValidator":
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
     validator = _validator(form.name, form.revision) if form else _validator(None, None)
+    return _errors(spec, validator, schema, data, form)
+
+
+def validate_file(spec: LoadedFile, schema: dict, within: str) -> list[SpecError]:
+    """Check a data file that is not a spec (an amendment …) against ``schema``; ``within`` names
+    the kind of file in messages about unknown keys."""
+    if not isinstance(spec.plain, dict):
+        return [SpecError.wrong_type(spec.display, 1, 1, within, "「名称」などの項目")]
+    return _errors(spec, SpecValidator(schema), schema, spec.plain, None, within)
+
+
+def _errors(spec: LoadedFile, validator: SpecValidator, schema: dict, data: dict, form: Form | None,
+            within: str = "様式") -> list[SpecError]:
     if validator.validate(data, normalize=False):   # nothing to normalise; saves half the time
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
-    return [_convert(spec, form, schema, leaf) for leaf in leaves]
+    return [_convert(spec, form, schema, leaf, within) for leaf in leaves]
 
 
 def _leaves(error):
@@ -60,7 +73,7 @@ def _leaves(error):
         yield error
 
 
-def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecError:
+def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式") -> SpecError:
     path = tuple(error.document_path)
     item = _item(form, path)
     name = _name(item, path)
@@ -68,7 +81,8 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error) -> SpecEr
     shown = spec.display
     if error.code == codes.UNKNOWN_FIELD.code:
         line, column = key_position(spec.data, path)
-        return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)))
+        return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)),
+                                     within)
     if error.code == codes.REQUIRED_FIELD.code:
         return SpecError.missing(shown, line, column, str(path[-1]))
     if error.code in (codes.UNALLOWED_VALUE.code, NOT_A_BOX.code):
@@ -121,11 +135,15 @@ def _options(item) -> tuple[str, ...]:
 
 def _expected(item, rule: dict) -> str:
     if item is None:            # a 変更箇所 column, an annex table cell …: known by its rule only
-        return "文字列" if rule.get("meta", {}).get("text") or rule.get("type") == "text" else "正しい形の値"
+        return _BY_TYPE.get("text" if rule.get("meta", {}).get("text") else str(rule.get("type")), "正しい形の値")
     expected = {Kind.CHECKS: "チェックする項目の一覧（- 項目名）", Kind.GROUP: "一覧（- で始まる項目）",
                 Kind.CHOICE: "選択肢の文言", Kind.DATE: "和暦の日付（例: 令和6年5月24日）",
                 Kind.CHANGES: "変更箇所の行の一覧", Kind.DERIVED: "チェック項目ごとの件数（例: 提供を行っている: 58）"}
     return expected.get(item.kind, "文字列" if item.holds_value else "項目の一覧")
+
+
+_BY_TYPE = {"text": "文字列", "string": "文字列", "list": "一覧（- で始まる項目）", "dict": "項目の一覧",
+            "count": "1以上の整数"}
 
 
 def _siblings(schema: dict, path: tuple) -> list[str]:

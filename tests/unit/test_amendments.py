@@ -1,0 +1,62 @@
+"""Amendment files (generator/amendments.py) are checked like specs before `pia amend` uses them:
+every problem at once, located, in Japanese; never a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from generator.amendments import load_amendment
+
+BROKEN = """\
+名称: 改正
+施行日: 令和7年2月30日
+様式の版: {前: 平成30年5月, 後: 令和8年}
+置換:
+  - 前: 別表第一
+    後: 別表
+チェックの置換:
+  - 項目: 主な記録項目
+    前: 4情報
+    後:
+変更箇所: {提出時期: 事中, 説明: 軽微}
+"""
+EXPECTED = [
+    "2:6: エラー: 施行日「令和7年2月30日」は実在する和暦の日付ではありません（例: 令和6年5月27日）",
+    "3:23: エラー: 「後」の値「令和8年」は選択肢にありません（選択肢: 平成30年5月／平成30年5月（5情報））",
+    "5:5: エラー: 「項目」を記載してください",
+    "8:9: エラー: 「項目」には一覧（- で始まる項目）を記載してください",
+    "10:7: エラー: 「後」を記載してください",
+    "11:14: エラー: 「提出時期」の値「事中」は選択肢にありません（選択肢: 事前／事後。もしかして「事後」）",
+    "11:18: エラー: 「説明」という項目は改正ファイルにありません（改正ファイルにない項目です）",
+]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "specs" / "amendments").glob("*.yaml")), ids=lambda p: p.name)
+def test_the_committed_amendments_are_valid(path):
+    amendment, errors = load_amendment(path)
+    assert errors == [] and amendment["名称"]
+
+
+def test_a_broken_amendment_lists_every_problem_located(tmp_path):
+    path = tmp_path / "改正.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    amendment, errors = load_amendment(path)
+    assert amendment is None
+    assert [error.format().split(".yaml:", 1)[1] for error in errors] == EXPECTED
+
+
+@pytest.mark.parametrize("text", [BROKEN, "- 一覧\n", "名称: x\n置換: 文字\n", "名称: [\n"])
+def test_pia_amend_refuses_a_broken_amendment_without_touching_specs(tmp_path, text):
+    (tmp_path / "specs").mkdir()
+    spec = tmp_path / "specs" / "x.yaml"
+    spec.write_text("様式: 重点項目評価書\n", encoding="utf-8")
+    (tmp_path / "改正.yaml").write_text(text, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator", "amend", "改正.yaml"], cwd=tmp_path, capture_output=True,
+                         text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
+    assert run.stderr.startswith("改正.yaml:") and "エラー: " in run.stderr
+    assert spec.read_text(encoding="utf-8") == "様式: 重点項目評価書\n"
