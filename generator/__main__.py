@@ -202,7 +202,7 @@ def _build(arguments) -> int:
         result.errors += missing_tools() or _publish_pdfs(paths, arguments, result)
     _report(result)
     _report_rebuilt(result)
-    failed = len({error.path for error in result.errors if not error.warning})
+    failed = len({error.path for error in result.errors if not error.warning} & set(result.rebuilt))   # specs only
     print(f"生成 {len(result.rebuilt) - failed}件、変更なしで省略 {len(result.skipped)}件、"
           f"エラー {failed}件（{len(result.written)}ファイル更新、{time.perf_counter() - started:.1f}秒）")
     return 1 if result.failed else 0

@@ -42,8 +42,11 @@ class Outcome:
 def process(task: Task) -> Outcome:
     """Read, check and render one spec; write its files under the staging folder."""
     from .build import FRAGMENTS, read_spec      # build imports this module: import at call time
-    read = read_spec(task.path, _library(task.specs / FRAGMENTS, task.fragments_version), task.specs)
-    outcome = Outcome(task.path, read.source, read.errors, read.used)
+    library = _library(task.specs / FRAGMENTS, task.fragments_version)
+    known = len(library.errors)
+    read = read_spec(task.path, library, task.specs)
+    # a fragment or law file found broken while reading this spec: its own errors travel with it
+    outcome = Outcome(task.path, read.source, read.errors + library.errors[known:], read.used)
     if read.document is None:
         return outcome
     document = read.document

@@ -77,5 +77,6 @@ def display_path(path: Path, root: Path | None = None) -> str:
 
 
 def sorted_errors(errors) -> list[SpecError]:
-    """Errors first, then warnings; each by file and line."""
-    return sorted(errors, key=lambda e: (e.warning, e.path, e.line, e.column, e.message))
+    """Errors first, then warnings; each by file and line; each once (a broken fragment file is
+    found by every process that reads it)."""
+    return sorted(set(errors), key=lambda e: (e.warning, e.path, e.line, e.column, e.message))

@@ -44,7 +44,7 @@ class Library:
     errors: list[SpecError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.laws = Catalogue(self.root.parent / "laws")
+        self.laws = Catalogue(self.root.parent / "laws", self.errors)
 
     def find(self, key: str) -> Fragment | None:
         stem, _, entry = key.rpartition("/")

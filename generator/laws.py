@@ -17,23 +17,37 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .load import LoadedFile, load_yaml
+from .errors import SpecError
+from .load import LoadedFile, load_yaml, position
+from .schema import TEXT
+from .validate import validate_file
 from .wareki import parse
 
 CITATION = "法令"
+WITHIN = "法令ファイル"
+ENTRY = {"type": "dict", "allow_unknown": False, "schema": {       # one citation: its wording per period
+    "説明": TEXT,
+    "文言": {"type": "list", "required": True, "minlength": 1, "schema": {
+        "type": "dict", "allow_unknown": False, "schema": {
+            "施行日": {"type": "string", "required": True, "empty": False},
+            "本文": {**TEXT, "required": True, "nullable": False, "empty": False}}}}}}
 
 
 class Catalogue:
-    """specs/laws/*.yaml, read lazily, one file at a time."""
+    """specs/laws/*.yaml, read lazily, one file at a time; each file is checked when first read and
+    its problems join ``errors`` (the fragment library's, reported with the specs')."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, errors: list[SpecError] | None = None):
         self.root = root
         self.files: dict[str, LoadedFile | None] = {}
+        self.errors = errors if errors is not None else []
 
     def wording(self, key: str, on: date | None) -> tuple[str | None, str]:
         """The wording of citation ``key`` in force on ``on``; or None and why not."""
         stem, _, entry = key.rpartition("/")
         definition = self._entries(stem).get(entry)
+        if stem in self.files and self.files[stem] is None and (self.root / f"{stem}.yaml").is_file():
+            return None, f"法令「{key}」の法令ファイル specs/laws/{stem}.yaml に誤りがあります"
         if not isinstance(definition, dict):
             return None, f"法令「{key}」が specs/laws/ にありません"
         periods = [(parse(str(period.get("施行日") or "")), period.get("本文"))
@@ -46,6 +60,27 @@ class Catalogue:
     def _entries(self, stem: str) -> dict[str, Any]:
         if stem not in self.files:
             path = self.root / f"{stem}.yaml"
-            self.files[stem] = load_yaml(path)[0] if stem and ".." not in stem and path.is_file() else None
+            self.files[stem] = self._read(path) if stem and ".." not in stem and path.is_file() else None
         loaded = self.files[stem]
-        return loaded.plain if loaded is not None and isinstance(loaded.plain, dict) else {}
+        return loaded.plain if loaded is not None else {}
+
+    def _read(self, path: Path) -> LoadedFile | None:
+        """The file when it is well formed; else None, with its problems in ``errors``."""
+        loaded, errors = load_yaml(path)
+        if loaded is not None:
+            errors = validate_file(loaded, {}, WITHIN, ENTRY) + list(_dates(loaded))
+        self.errors.extend(errors)
+        return None if errors else loaded
+
+
+def _dates(loaded: LoadedFile):
+    """Every 施行日 is a real 和暦 date: the wording in force is chosen by it."""
+    entries = loaded.plain if isinstance(loaded.plain, dict) else {}
+    for name, entry in entries.items():
+        periods = entry.get("文言") if isinstance(entry, dict) else None
+        for index, period in enumerate(periods if isinstance(periods, list) else []):
+            day = period.get("施行日") if isinstance(period, dict) else None
+            if isinstance(day, str) and day and parse(day) is None:
+                line, column = position(loaded.data, (name, "文言", index, "施行日"))
+                yield SpecError(loaded.display, line, column, f"施行日「{day}」は実在する和暦の日付ではありません",
+                                item="施行日", hint="例: 令和6年5月27日")

@@ -48,12 +48,14 @@ def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[
     return _errors(spec, validator, schema, data, form)
 
 
-def validate_file(spec: LoadedFile, schema: dict, within: str) -> list[SpecError]:
-    """Check a data file that is not a spec (an amendment …) against ``schema``; ``within`` names
-    the kind of file in messages about unknown keys."""
+def validate_file(spec: LoadedFile, schema: dict, within: str, entries: dict | None = None) -> list[SpecError]:
+    """Check a data file that is not a spec (an amendment, a law catalogue) against ``schema``, or
+    each of its entries against ``entries`` (keys named freely); ``within`` names the kind of file."""
     if not isinstance(spec.plain, dict):
-        return [SpecError.wrong_type(spec.display, 1, 1, within, "「名称」などの項目")]
-    return _errors(spec, SpecValidator(schema), schema, spec.plain, None, within)
+        expected = "「名称」などの項目" if entries is None else "項目ごとの定義"
+        return [SpecError.wrong_type(spec.display, 1, 1, within, expected)]
+    validator = SpecValidator(schema, allow_unknown=entries or False)
+    return _errors(spec, validator, schema, spec.plain, None, within)
 
 
 def _errors(spec: LoadedFile, validator: SpecValidator, schema: dict, data: dict, form: Form | None,
