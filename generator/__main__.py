@@ -13,13 +13,12 @@ from pathlib import Path
 
 from . import __version__
 from .build import OUT, SPECS, Result, build, check, discover, stem
-from .errors import display_path
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .forms import FORMS, form_names, revisions
 from .amend import amend, diff as amend_diff
 from .amendments import load_amendment
 from .append import append_rows
-from .errors import SpecError
+from .errors import SpecError, display_path
 from .jsonschema import combined, dumps, file_name, schema_files
 from .review import change_rows, read_pair, rows_yaml, text_diff
 from .progress import progress_bar
@@ -100,6 +99,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _changes(arguments) -> int:
     """Candidate 変更箇所 rows between two versions; appended to the spec with --write."""
+    missing = [SpecError.unreadable(display_path(path), "ファイルがありません") for path in arguments.files
+               if not path.is_file()]
+    if missing:
+        _report(Result(errors=missing))
+        return 1
     if len(arguments.files) == 2:
         pair, errors = read_pair(arguments.files[1], arguments.specs_dir, None, None, old_file=arguments.files[0])
     elif len(arguments.files) == 1 and arguments.old_rev:
@@ -178,7 +182,11 @@ def _schema(arguments) -> int:
         sys.stdout.write(dumps(combined()))
         return 0
     for name, content in schema_files().items():
-        write_atomic(arguments.write / name, content.encode("utf-8"))
+        try:
+            write_atomic(arguments.write / name, content.encode("utf-8"))
+        except OSError as error:
+            print(f"エラー: {(arguments.write / name).as_posix()} に書き出せません: {error.strerror or error}", file=sys.stderr)
+            return 1
         print(f"書き出し: {(arguments.write / name).as_posix()}")
     return 0
 

@@ -1,0 +1,25 @@
+"""The command line with wrong input: a Japanese message and a non-zero status, never an internal
+error (status 3 is kept for bugs)."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from generator.__main__ import main
+
+SPEC = str(ROOT / "specs" / "旭川市" / "国民年金に関する事務.yaml")
+
+
+@pytest.mark.parametrize("arguments, status, message", [
+    (["changes", "/nonexistent/old.yaml", SPEC], 1,
+     "/nonexistent/old.yaml:1:1: エラー: ファイルを読み込めません: ファイルがありません"),
+    (["changes", SPEC], 2, "エラー: 「pia changes OLD.yaml NEW.yaml」か「pia changes SPEC --from REV」で指定してください"),
+    (["schema", "--write", "/proc/pia-no-such-folder"], 1, "エラー: /proc/pia-no-such-folder/"),
+    (["amend", "/nonexistent/amendment.yaml"], 1, "/nonexistent/amendment.yaml:1:1: エラー: ファイルを読み込めません"),
+    (["new", "--form", "全項目評価書", "--revision", "令和9年"], 2, "エラー: 様式の版「令和9年」はありません"),
+])
+def test_wrong_input_gets_a_message_and_a_status(capsys, arguments, status, message):
+    assert main(arguments) == status
+    stderr = capsys.readouterr().err
+    assert stderr.startswith(message), stderr
+    assert "内部エラー" not in stderr
