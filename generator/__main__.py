@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command is None:
         parser.print_help()
         return 2
+    specs = getattr(arguments, "specs_dir", None)
+    if specs is not None and not specs.is_dir():
+        print(f"エラー: 仕様フォルダ {specs.as_posix()} がありません（--specs-dir で指定してください）", file=sys.stderr)
+        return 2
     try:
         return arguments.run(arguments)
     except KeyboardInterrupt:
@@ -204,8 +208,13 @@ def _new(arguments) -> int:
 def _build(arguments) -> int:
     paths = discover(arguments.specs_dir, arguments.specs)
     started = time.perf_counter()
-    with progress_bar(len(paths)) as progress:
-        result = build(paths, arguments.specs_dir, arguments.out, jobs=arguments.jobs, progress=progress)
+    try:
+        with progress_bar(len(paths)) as progress:
+            result = build(paths, arguments.specs_dir, arguments.out, jobs=arguments.jobs, progress=progress)
+    except OSError as error:     # out/ (or the folder beside it, for staging) cannot be written
+        where = error.filename or arguments.out
+        print(f"エラー: 出力フォルダに書き出せません: {where}: {error.strerror or error}", file=sys.stderr)
+        return 1
     if arguments.pdf:
         result.errors += missing_tools() or _publish_pdfs(paths, arguments, result)
     _report(result)

@@ -23,3 +23,17 @@ def test_wrong_input_gets_a_message_and_a_status(capsys, arguments, status, mess
     stderr = capsys.readouterr().err
     assert stderr.startswith(message), stderr
     assert "内部エラー" not in stderr
+
+
+def test_a_missing_specs_folder_is_an_error_not_an_empty_build(capsys, tmp_path):
+    for command in (["build"], ["check"], ["diff", "--from", "HEAD"]):
+        assert main([*command, "--specs-dir", str(tmp_path / "ない")]) == 2
+        assert capsys.readouterr().err.startswith(f"エラー: 仕様フォルダ {(tmp_path / 'ない').as_posix()} がありません")
+
+
+def test_an_output_folder_that_cannot_be_written_is_an_error(capsys, tmp_path):
+    out = tmp_path / "out"
+    out.write_text("a file, not a folder", encoding="utf-8")
+    assert main(["build", "--specs-dir", str(ROOT / "specs"), "--out", str(out), "--jobs", "1"]) == 1
+    assert "エラー: 出力フォルダに書き出せません: " in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]          # no staging folder left behind
