@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
         command.set_defaults(run=run)
     commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
-    commands.choices["build"].add_argument("--jobs", type=int, default=None, help="並列数（既定: CPU コア数）")
+    commands.choices["build"].add_argument("--jobs", type=_positive, default=None, help="並列数（既定: CPU コア数）")
     commands.choices["build"].add_argument("--pdf", action="store_true",
                                            help="公表用の PDF も作る（LibreOffice が必要）と1ページ目の PNG")
     new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
@@ -92,13 +92,20 @@ def _parser() -> argparse.ArgumentParser:
     amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
     amend_command.set_defaults(run=_amend)
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
-    bench.add_argument("--count", type=int, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
-    bench.add_argument("--jobs", type=int, default=None)
+    bench.add_argument("--count", type=_positive, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
+    bench.add_argument("--jobs", type=_positive, default=None, help="並列数（既定: CPU コア数）")
     bench.set_defaults(run=_bench)
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _positive(text: str) -> int:
+    """A count of at least 1 (argparse reports the message)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"1以上の整数を指定してください: {text}")
+    return int(text)
 
 
 def _changes(arguments) -> int:

@@ -37,3 +37,11 @@ def test_an_output_folder_that_cannot_be_written_is_an_error(capsys, tmp_path):
     assert main(["build", "--specs-dir", str(ROOT / "specs"), "--out", str(out), "--jobs", "1"]) == 1
     assert "エラー: 出力フォルダに書き出せません: " in capsys.readouterr().err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]          # no staging folder left behind
+
+
+@pytest.mark.parametrize("arguments", [["build", "--jobs", "0"], ["build", "--jobs", "-1"], ["bench", "--count", "0"]])
+def test_counts_must_be_positive(capsys, arguments):
+    with pytest.raises(SystemExit) as stopped:
+        main(arguments)
+    assert stopped.value.code == 2
+    assert "1以上の整数を指定してください" in capsys.readouterr().err
