@@ -266,7 +266,8 @@ def _report_rebuilt(result: Result) -> None:
 
 
 def _check(arguments) -> int:
-    result = check(discover(arguments.specs_dir, arguments.specs), arguments.specs_dir)
+    whole = not arguments.specs           # the whole folder: its law and amendment files too
+    result = check(discover(arguments.specs_dir, arguments.specs), arguments.specs_dir, data_files=whole)
     _report(result)
     if not result.errors:
         print(f"{len(result.documents)}件の仕様ファイルに問題はありません")

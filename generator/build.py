@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .amendments import load_amendment
 from .batch import Outcome, Task, fragments_version, run
 from .cache import BuildCache, Record, base_fingerprint, digest, fragment_fingerprints, used_fingerprints
 from .complete import missing_items
@@ -94,8 +95,9 @@ def read_spec(path: Path, library: Library, specs: Path) -> Read:
     return Read(loaded.display, document, errors, resolved.used)
 
 
-def check(paths: list[Path], specs: Path = SPECS) -> Result:
-    """Read and check every spec in ``paths``; write nothing."""
+def check(paths: list[Path], specs: Path = SPECS, data_files: bool = False) -> Result:
+    """Read and check every spec in ``paths``; write nothing. With ``data_files``, also every law
+    catalogue and amendment file, used by a spec or not (a PR that adds one is checked at once)."""
     result = Result()
     library = Library(specs / FRAGMENTS)
     for path in paths:
@@ -103,6 +105,9 @@ def check(paths: list[Path], specs: Path = SPECS) -> Result:
         result.errors += read.errors
         if read.document is not None:
             result.documents.append(read.document)
+    if data_files:
+        library.laws.read_all()
+        result.errors += [error for path in sorted((specs / "amendments").glob("*.yaml")) for error in load_amendment(path)[1]]
     identities = [Identity(d.source, d.organisation, d.number) for d in result.documents]
     result.errors = sorted_errors(result.errors + library.errors + duplicate_numbers(identities))
     return result

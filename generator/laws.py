@@ -57,6 +57,11 @@ class Catalogue:
             return None, f"法令「{key}」に公表日時点で効力のある文言がありません"
         return str(max(in_force, key=lambda period: period[0])[1]), ""
 
+    def read_all(self) -> None:
+        """Read (and so check) every catalogue file, cited or not."""
+        for path in sorted(self.root.rglob("*.yaml")) if self.root.is_dir() else []:
+            self._entries(path.relative_to(self.root).with_suffix("").as_posix())
+
     def _entries(self, stem: str) -> dict[str, Any]:
         if stem not in self.files:
             path = self.root / f"{stem}.yaml"

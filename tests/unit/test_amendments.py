@@ -2,6 +2,7 @@
 every problem at once, located, in Japanese; never a traceback."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -60,3 +61,16 @@ def test_pia_amend_refuses_a_broken_amendment_without_touching_specs(tmp_path, t
     assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
     assert run.stderr.startswith("改正.yaml:") and "エラー: " in run.stderr
     assert spec.read_text(encoding="utf-8") == "様式: 重点項目評価書\n"
+
+
+def test_pia_check_of_the_whole_folder_checks_amendment_and_law_files(tmp_path, monkeypatch, capsys):
+    """A pull request that adds a broken amendment or law file fails `nox -s check`, cited or not."""
+    from generator.__main__ import main
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    (tmp_path / "specs" / "amendments" / "壊れ.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "specs" / "laws" / "未使用.yaml").write_text("条文:\n  文言: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": エラー: " in line]
+    assert [line.split(":")[0] for line in errors] == ["specs/amendments/壊れ.yaml"] * len(EXPECTED) + ["specs/laws/未使用.yaml"]
+    assert main(["check", "specs/旭川市/国民年金に関する事務.yaml"]) == 0          # one spec: its own inputs only
