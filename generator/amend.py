@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .append import TABLE, round_trip
@@ -47,9 +48,10 @@ class Outcome:
 def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> Outcome:
     """Apply ``amendment`` to the spec at ``path``; nothing is written here."""
     outcome = Outcome(path)
-    original = path.read_text(encoding="utf-8")
     yaml = round_trip()
-    data = yaml.load(original)
+    original, data = _read(path, yaml, outcome)
+    if data is None:
+        return outcome
     _revision(amendment, data, outcome)
     published = _publication(date, data)
     for rule in amendment.get("置換") or []:
@@ -75,6 +77,20 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     yaml.dump(data, stream)
     outcome.text = stream.getvalue()
     return outcome
+
+
+def _read(path: Path, yaml, outcome: Outcome) -> tuple[str, Any]:
+    """The spec's text and round-trip data; None, with a problem, for what is not a spec."""
+    try:
+        original = path.read_text(encoding="utf-8")
+        data = yaml.load(original)
+    except (OSError, UnicodeDecodeError, YAMLError) as error:
+        outcome.problems.append(f"読み込めません（pia check で確認してください）: {getattr(error, 'problem', None) or error}")
+        return "", None
+    if not isinstance(data, dict):
+        outcome.problems.append("評価書の仕様ファイルではありません（pia check で確認してください）")
+        return original, None
+    return original, data
 
 
 def diff(outcome: Outcome) -> str:

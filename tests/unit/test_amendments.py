@@ -74,3 +74,16 @@ def test_pia_check_of_the_whole_folder_checks_amendment_and_law_files(tmp_path, 
     errors = [line for line in capsys.readouterr().err.splitlines() if ": エラー: " in line]
     assert [line.split(":")[0] for line in errors] == ["specs/amendments/壊れ.yaml"] * len(EXPECTED) + ["specs/laws/未使用.yaml"]
     assert main(["check", "specs/旭川市/国民年金に関する事務.yaml"]) == 0          # one spec: its own inputs only
+
+
+def test_pia_amend_lists_files_that_are_not_specs_and_goes_on(tmp_path):
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    broken = {"壊れ.yaml": b"a: [\n", "一覧.yaml": "- a\n".encode(), "バイナリ.yaml": b"\xff\xfe"}
+    for name, content in broken.items():
+        (tmp_path / "specs" / "旭川市" / name).write_bytes(content)
+    run = subprocess.run([sys.executable, "-m", "generator", "amend", "specs/amendments/2025-05-26-5情報.yaml", "--dry-run"],
+                         cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 1 and "内部エラー" not in run.stderr, run.stderr
+    flagged = sorted(line.split(":")[0] for line in run.stderr.splitlines() if ": 要確認: " in line)
+    assert flagged == sorted(f"specs/旭川市/{name}" for name in broken)
+    assert "specs/いわき市/国民年金事務.yaml: 変更箇所に1行" in run.stdout          # the real specs are still amended
