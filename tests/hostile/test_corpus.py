@@ -123,6 +123,10 @@ CASES: dict[str, str | bytes] = {
     "impossible_date": replace("公表日: 令和6年5月24日", "公表日: 令和7年2月30日"),
     "consignment_contradiction": replace("        委託の有無:", "        委託の有無: 委託しない").replace(
         "          - 名称:", "          - 名称: 保守", 1),
+    # II-5 提供・移転の有無: the optional counts
+    "counts_negative": replace("        提供先:", "        提供・移転の有無: {提供を行っている: -3}\n        提供先:"),
+    "counts_nested": replace("        提供先:", "        提供・移転の有無: {提供を行っている: {件数: [1, 2]}}\n        提供先:"),
+    "counts_huge_key": replace("        提供先:", "        提供・移転の有無: {" + "あ" * 500 + ": 1}\n        提供先:"),
 }
 
 
