@@ -5,16 +5,15 @@ message says so instead of printing a traceback, unless PIA_DEBUG is set).
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
 from pathlib import Path
 
-from . import __version__
-from .build import OUT, SPECS, Result, build, check, discover, stem
+from . import cli
+from .build import Result, build, check, discover, stem
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
-from .forms import FORMS, form_names, revisions
+from .forms import FORMS, revisions
 from .amend import amend, diff as amend_diff
 from .amendments import load_amendment
 from .append import append_rows
@@ -28,7 +27,8 @@ from .write import write_atomic
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    parser = cli.parser({"build": _build, "check": _check, "new": _new, "changes": _changes, "diff": _diff,
+                         "amend": _amend, "bench": _bench, "schema": _schema})
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         parser.print_help()
@@ -50,62 +50,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"内部エラー（不具合です）: {type(error).__name__}: {error}", file=sys.stderr)
         return 3
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pia", description="特定個人情報保護評価書を仕様ファイルから生成します")
-    parser.add_argument("--version", action="version", version=f"pia {__version__}")
-    commands = parser.add_subparsers(dest="command")
-    for name, run, help_text in (("build", _build, "評価書を out/ に生成する（DOCX と HTML）"),
-                                 ("check", _check, "仕様ファイルを検査する（何も書き出さない）")):
-        command = commands.add_parser(name, help=help_text)
-        command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
-        command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
-        command.set_defaults(run=run)
-    commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
-    commands.choices["build"].add_argument("--jobs", type=_positive, default=None, help="並列数（既定: CPU コア数）")
-    commands.choices["build"].add_argument("--pdf", action="store_true",
-                                           help="公表用の PDF も作る（LibreOffice が必要）と1ページ目の PNG")
-    new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
-    new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
-    new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
-    new.set_defaults(run=_new)
-    changes = commands.add_parser("changes", help="二つの版を比べ、変更箇所の行の候補を出力する")
-    changes.add_argument("files", nargs="+", type=Path, help="SPEC（--from と）、または OLD.yaml NEW.yaml")
-    changes.add_argument("--from", dest="old_rev", help="比較元の git リビジョン")
-    changes.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
-    changes.add_argument("--date", help="変更日（省略時は新しい版の公表日）")
-    changes.add_argument("--write", action="store_true", help="行を新しい版の変更箇所に追記する")
-    changes.add_argument("--specs-dir", type=Path, default=SPECS)
-    changes.set_defaults(run=_changes)
-    diff = commands.add_parser("diff", help="評価書の記載の差分を項目ごとに出力する（レビュー用）")
-    diff.add_argument("specs", nargs="*", type=Path)
-    diff.add_argument("--from", dest="old_rev", required=True, help="比較元の git リビジョン")
-    diff.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
-    diff.add_argument("--specs-dir", type=Path, default=SPECS)
-    diff.set_defaults(run=_diff)
-    amend_command = commands.add_parser("amend", help="法改正・様式改訂（specs/amendments/）を仕様ファイルに適用する")
-    amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
-    amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
-    amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
-    amend_command.add_argument("--date", help="変更箇所の変更日（省略時は改正の施行日）")
-    amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
-    amend_command.set_defaults(run=_amend)
-    bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
-    bench.add_argument("--count", type=_positive, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
-    bench.add_argument("--jobs", type=_positive, default=None, help="並列数（既定: CPU コア数）")
-    bench.set_defaults(run=_bench)
-    schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
-    schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
-    schema.set_defaults(run=_schema)
-    return parser
-
-
-def _positive(text: str) -> int:
-    """A count of at least 1 (argparse reports the message)."""
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"1以上の整数を指定してください: {text}")
-    return int(text)
 
 
 def _changes(arguments) -> int:
