@@ -40,13 +40,14 @@ class Catalogue:
     def __init__(self, root: Path, errors: list[SpecError] | None = None):
         self.root = root
         self.files: dict[str, LoadedFile | None] = {}
+        self.broken: set[str] = set()          # files that exist but are not well formed
         self.errors = errors if errors is not None else []
 
     def wording(self, key: str, on: date | None) -> tuple[str | None, str]:
         """The wording of citation ``key`` in force on ``on``; or None and why not."""
         stem, _, entry = key.rpartition("/")
         definition = self._entries(stem).get(entry)
-        if stem in self.files and self.files[stem] is None and (self.root / f"{stem}.yaml").is_file():
+        if stem in self.broken:
             return None, f"法令「{key}」の法令ファイル specs/laws/{stem}.yaml に誤りがあります"
         if not isinstance(definition, dict):
             return None, f"法令「{key}」が specs/laws/ にありません"
@@ -74,8 +75,11 @@ class Catalogue:
         loaded, errors = load_yaml(path)
         if loaded is not None:
             errors = validate_file(loaded, {}, WITHIN, ENTRY) + list(_dates(loaded))
-        self.errors.extend(errors)
-        return None if errors else loaded
+        if errors:
+            self.errors.extend(errors)
+            self.broken.add(path.relative_to(self.root).with_suffix("").as_posix())
+            return None
+        return loaded
 
 
 def _dates(loaded: LoadedFile):
