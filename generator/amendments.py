@@ -63,5 +63,4 @@ def _dates(loaded: LoadedFile) -> list[SpecError]:
     if not isinstance(day, str) or not day or parse(day) is not None:
         return []               # absent or not text: the schema has said so
     line, column = position(loaded.data, ("施行日",))
-    return [SpecError(loaded.display, line, column, f"施行日「{day}」は実在する和暦の日付ではありません", item="施行日",
-                      hint="例: 令和6年5月27日")]
+    return [SpecError.not_a_date(loaded.display, line, column, "施行日", day, "令和6年5月27日")]

@@ -47,6 +47,11 @@ class SpecError:
         return cls(path, line, column, f"「{key}」という項目は{within}にありません", item=key, hint=hint)
 
     @classmethod
+    def not_a_date(cls, path: str, line: int, column: int, key: str, value: object,
+                   example: str = "令和6年5月24日") -> "SpecError":
+        return cls(path, line, column, f"{key}「{value}」は実在する和暦の日付ではありません", item=key, hint=f"例: {example}")
+
+    @classmethod
     def missing(cls, path: str, line: int, column: int, item: str) -> "SpecError":
         return cls(path, line, column, f"「{item}」を記載してください", item=item)
 

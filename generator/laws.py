@@ -91,5 +91,4 @@ def _dates(loaded: LoadedFile):
             day = period.get("施行日") if isinstance(period, dict) else None
             if isinstance(day, str) and day and parse(day) is None:
                 line, column = position(loaded.data, (name, "文言", index, "施行日"))
-                yield SpecError(loaded.display, line, column, f"施行日「{day}」は実在する和暦の日付ではありません",
-                                item="施行日", hint="例: 令和6年5月27日")
+                yield SpecError.not_a_date(loaded.display, line, column, "施行日", day, "令和6年5月27日")

@@ -25,14 +25,12 @@ def real_dates(subject: Subject) -> Iterator[SpecError]:
     """Every date item, and every 変更日, is a real 和暦 date (令和7年2月30日 is not)."""
     for item, path, value in subject.visits:
         if item.kind is Kind.DATE and not is_blank(value) and parse(str(value)) is None:
-            yield subject.error(path, f"{item.key}「{value}」は実在する和暦の日付ではありません", item.key,
-                                "例: 令和6年5月24日（月までの日付は 平成28年1月）")
+            yield SpecError.not_a_date(*subject.where(path), item.key, value, "令和6年5月24日（月までの日付は 平成28年1月）")
         if item.kind is Kind.CHANGES:
             for index, row in enumerate(value or []):
                 day = row.get("変更日")
                 if not is_blank(day) and parse(str(day)) is None:
-                    yield subject.error(path + (index, "変更日"), f"変更日「{day}」は実在する和暦の日付ではありません",
-                                        "変更日", "例: 令和6年5月24日")
+                    yield SpecError.not_a_date(*subject.where(path + (index, "変更日")), "変更日", day)
 
 
 def changes_not_after_publication(subject: Subject) -> Iterator[SpecError]:

@@ -31,8 +31,11 @@ class Subject:
 
     def error(self, path: tuple, message: str, item: str = "", hint: str = "", warning: bool = False) -> SpecError:
         """A finding located at the value at ``path``."""
-        line, column = position(self.spec.data, path)
-        return SpecError(self.spec.display, line, column, message, item=item, hint=hint, warning=warning)
+        return SpecError(*self.where(path), message, item=item, hint=hint, warning=warning)
+
+    def where(self, path: tuple) -> tuple[str, int, int]:
+        """The file, line and column of the value at ``path``."""
+        return (self.spec.display, *position(self.spec.data, path))
 
 
 def walk(form: Form, data: dict, absent: bool = False) -> Iterator[Visit]:
