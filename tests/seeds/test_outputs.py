@@ -100,6 +100,19 @@ def test_html_is_self_contained_japanese_page(built):
         assert not re.search(r"<(link|script|img)\b", page)
 
 
+def test_html_contents_link_to_their_parts(built):
+    """項目一覧: each line of the form's table of contents links to the part it names (the first, when
+    a document has several files)."""
+    from lxml import html
+    for stem, entry in built.items():
+        page = html.fromstring(entry["html"])
+        links = page.xpath("//ol[@class='contents']/li/a")
+        assert len(links) == len(entry["document"].contents), stem
+        for link in links:
+            target = page.get_element_by_id(link.get("href").removeprefix("#"))
+            assert target.tag == "section" and target.findtext("h2").startswith(link.text), (stem, link.text)
+
+
 @pytest.mark.parametrize("fmt", ["html", "docx"])
 def test_provision_counts_print_as_published(built, fmt):
     """II-5 提供・移転の有無 of いわき市 住民基本台帳ファイル: 提供先1 and 移転先1 stand for 別添4 and 別添5,
