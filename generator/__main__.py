@@ -147,9 +147,12 @@ def _schema(arguments) -> int:
 
 
 def _new(arguments) -> int:
-    form = FORMS.get((arguments.form, arguments.revision))
+    """A blank spec of the form, in its newest revision unless one is named (a new spec is written
+    for today's form: 5情報 since 令和7年5月26日)."""
+    revision = arguments.revision or revisions(arguments.form)[-1]
+    form = FORMS.get((arguments.form, revision))
     if form is None:
-        print(f"エラー: 様式の版「{arguments.revision}」はありません（選択肢: "
+        print(f"エラー: 様式の版「{revision}」はありません（選択肢: "
               + "／".join(revisions(arguments.form)) + "）", file=sys.stderr)
         return 2
     sys.stdout.write(skeleton(form, "../../schemas/" + file_name(form.name, form.revision)))

@@ -28,7 +28,7 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
                                            help="公表用の PDF も作る（LibreOffice が必要）と1ページ目の PNG")
     new = commands.add_parser("new", help="空の仕様ファイルを出力する（全項目を空欄で）")
     new.add_argument("--form", default="重点項目評価書", choices=form_names(), help="様式（既定: 重点項目評価書）")
-    new.add_argument("--revision", default="平成30年5月", help="様式の版（既定: 平成30年5月）")
+    new.add_argument("--revision", help="様式の版（既定: 最新の版。例: 平成30年5月（5情報））")
     new.set_defaults(run=run["new"])
     changes = commands.add_parser("changes", help="二つの版を比べ、変更箇所の行の候補を出力する")
     changes.add_argument("files", nargs="+", type=Path, help="SPEC（--from と）、または OLD.yaml NEW.yaml")

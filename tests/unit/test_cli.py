@@ -45,3 +45,10 @@ def test_counts_must_be_positive(capsys, arguments):
         main(arguments)
     assert stopped.value.code == 2
     assert "1以上の整数を指定してください" in capsys.readouterr().err
+
+
+def test_a_new_spec_is_on_the_newest_revision_unless_one_is_named(capsys):
+    assert main(["new", "--form", "全項目評価書"]) == 0
+    assert "様式の版: 平成30年5月（5情報）\n" in capsys.readouterr().out
+    assert main(["new", "--form", "全項目評価書", "--revision", "平成30年5月"]) == 0
+    assert "様式の版: 平成30年5月\n" in capsys.readouterr().out
