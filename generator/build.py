@@ -27,8 +27,8 @@ from .write import move_atomic
 
 SPECS = Path("specs")
 OUT = Path("out")
-FRAGMENTS = "fragments"
-NOT_SPECS = {FRAGMENTS, "amendments", "laws"}   # folders under specs/ that hold data, not 評価書
+FRAGMENTS, AMENDMENTS, LAWS = "fragments", "amendments", "laws"
+NOT_SPECS = {FRAGMENTS, AMENDMENTS, LAWS}   # folders under specs/ that hold data, not 評価書
 
 
 @dataclass
@@ -107,7 +107,7 @@ def check(paths: list[Path], specs: Path = SPECS, data_files: bool = False) -> R
             result.documents.append(read.document)
     if data_files:
         library.laws.read_all()
-        result.errors += [error for path in sorted((specs / "amendments").glob("*.yaml")) for error in load_amendment(path)[1]]
+        result.errors += [error for path in sorted((specs / AMENDMENTS).glob("*.yaml")) for error in load_amendment(path)[1]]
     identities = [Identity(d.source, d.organisation, d.number) for d in result.documents]
     result.errors = sorted_errors(result.errors + library.errors + duplicate_numbers(identities))
     return result
