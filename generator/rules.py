@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from .changes import Locator, entries
 from .errors import SpecError
-from .forms import Form, Kind
+from .forms import FORMS, Form, Kind
 from .load import LoadedFile
 from .schema import FILES
 from .walk import Subject, texts
@@ -184,6 +184,19 @@ def repealed_tables(subject: Subject) -> Iterator[SpecError]:
                                 item.key, "別表第一は「別表」に、別表第二は第19条第8号に基づく主務省令になりました", warning=True)
 
 
+def current_revision(subject: Subject) -> Iterator[SpecError]:
+    """A document published once a newer revision of its 様式 applies is written on it (5情報 from
+    令和7年5月26日); published before, the older revision stays right."""
+    published = parse(str(subject.data.get("公表日") or ""))
+    own = parse(subject.form.since or "") or date.min
+    newer = [form for (name, _), form in FORMS.items() if name == subject.form.name and form.since
+             and own < parse(form.since) <= (published or date.min)]
+    for form in newer[-1:]:
+        yield subject.error(("様式の版",), f"公表日（{subject.data['公表日']}）の評価書は様式の版「{form.revision}」で作成します"
+                            f"（{form.since}から）", "様式の版",
+                            "specs/amendments/ の改正ファイルを pia amend で適用すると移行できます", warning=True)
+
+
 def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
@@ -205,7 +218,7 @@ def _parent(data: dict, path: tuple) -> dict:
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
                            hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years,
-                           repealed_tables)
+                           repealed_tables, current_revision)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:

@@ -13,7 +13,7 @@ def _form3(revision: form3.Revision) -> Form:
     """様式3 重点項目評価書: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２."""
     return Form(
         name="重点項目評価書", number="様式3", revision=revision.name,
-        version_line=revision.version_line, title=form3.TITLE, cover=form3.COVER,
+        version_line=revision.version_line, since=revision.since, title=form3.TITLE, cover=form3.COVER,
         contents=form3.CONTENTS, common=(form3.基本情報(),),
         per_file=(form3.概要(revision), annex("（別添１）　", "特定個人情報ファイル記録項目"),
                   form3_risks.リスク対策(revision)),
@@ -26,7 +26,7 @@ def _form4(revision: form3.Revision) -> Form:
     """様式4 全項目評価書: cover, Ⅰ, 別添1, per file (Ⅱ, 別添2, Ⅲ), Ⅳ, Ⅴ, Ⅵ, 別添3."""
     return Form(
         name="全項目評価書", number="様式4", revision=revision.name,
-        version_line=revision.version_line, title=form4.TITLE, cover=form4.COVER,
+        version_line=revision.version_line, since=revision.since, title=form4.TITLE, cover=form4.COVER,
         contents=form4.CONTENTS, common=(form4.基本情報(), form4.事務の内容()),
         per_file=(form4.概要(revision), annex("（別添２）　", "特定個人情報ファイル記録項目"),
                   form4_risks.リスク対策(revision)),

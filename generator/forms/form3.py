@@ -21,12 +21,15 @@ class Revision:
     version_line: str | None
     連絡先情報: str               # R2: 4情報 → 5情報 in 主な記録項目
     ルールの内容: str             # R7: III-5 sub-label
+    since: str | None = None      # 和暦: documents published from this day use this revision
 
+
+FIVE_ITEMS_SINCE = "令和7年5月26日"   # 氏名の振り仮名 on the 住民票 (specs/amendments/2025-05-26-5情報.yaml)
 
 REVISIONS = (
     Revision("平成30年5月", "[平成30年５月　様式３]", o.四情報, "ルールの内容及びルール遵守の確認方法"),
     # The 5情報 revision's version line is not in any seed (S001 lost it): print none rather than guess.
-    Revision("平成30年5月（5情報）", None, o.五情報, "ルール内容及びルール遵守の確認方法"),
+    Revision("平成30年5月（5情報）", None, o.五情報, "ルール内容及びルール遵守の確認方法", since=FIVE_ITEMS_SINCE),
 )
 
 TITLE = "特定個人情報保護評価書（重点項目評価書）"

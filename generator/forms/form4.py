@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from . import options as o
 from .build import annex, checks, choice, date, derived, group, label, part, section, text
-from .form3 import Revision
+from .form3 import FIVE_ITEMS_SINCE, Revision
 from .model import Item
 from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 REVISIONS = (
     Revision("平成30年5月", "[平成30年５月　様式４]", o.四情報, "ルールの内容及びルール遵守の確認方法"),
-    Revision("平成30年5月（5情報）", None, o.五情報, "ルールの内容及びルール遵守の確認方法"),
+    Revision("平成30年5月（5情報）", None, o.五情報, "ルールの内容及びルール遵守の確認方法", since=FIVE_ITEMS_SINCE),
 )
 
 TITLE = "特定個人情報保護評価書（全項目評価書）"

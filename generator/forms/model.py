@@ -140,6 +140,7 @@ class Form:
     per_file: tuple[Item, ...]     # parts printed once per 特定個人情報ファイル (Ⅱ, 別添, Ⅲ)
     closing: tuple[Item, ...]      # parts after them (Ⅳ, Ⅴ, 変更箇所)
     contents: tuple[str, ...] = field(default=())   # 項目一覧
+    since: str | None = None       # 和暦: the day documents start to be published on this revision
 
     def walk(self):
         """Every item in printed order, depth first, with its ancestors."""
