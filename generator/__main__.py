@@ -171,7 +171,7 @@ def _build(arguments) -> int:
         return 1
     if arguments.pdf:
         result.errors += missing_tools() or _publish_pdfs(paths, arguments, result)
-    _report(result)
+    _report(result, arguments.format)
     _report_rebuilt(result)
     failed = len({error.path for error in result.errors if not error.warning} & set(result.rebuilt))   # specs only
     print(f"生成 {len(result.rebuilt) - failed}件、変更なしで省略 {len(result.skipped)}件、"
@@ -215,16 +215,18 @@ def _report_rebuilt(result: Result) -> None:
 def _check(arguments) -> int:
     whole = not arguments.specs           # the whole folder: its law and amendment files too
     result = check(discover(arguments.specs_dir, arguments.specs), arguments.specs_dir, data_files=whole)
-    _report(result)
+    _report(result, arguments.format)
     if not result.errors:
         print(f"{len(result.documents)}件の仕様ファイルに問題はありません")
     return 1 if result.failed else 0
 
 
-def _report(result: Result) -> None:
-    """Every error and warning, sorted, then the counts."""
+def _report(result: Result, fmt: str = "text") -> None:
+    """Every error and warning, sorted, then the counts; with ``github``, also as annotations."""
     for error in result.errors:
         print(error.format(), file=sys.stderr)
+        if fmt == "github":
+            print(error.annotation())
     errors = sum(not error.warning for error in result.errors)
     warnings = len(result.errors) - errors
     if errors or warnings:

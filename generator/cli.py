@@ -21,6 +21,8 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
         command.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
+        command.add_argument("--format", choices=("text", "github"), default="text",
+                             help="github: 問題を GitHub Actions の注釈としても出力する（プルリクエストの該当行に表示）")
         command.set_defaults(run=run[name])
     commands.choices["build"].add_argument("--out", type=Path, default=OUT, help="出力フォルダ（既定: out）")
     commands.choices["build"].add_argument("--jobs", type=positive, default=None, help="並列数（既定: CPU コア数）")

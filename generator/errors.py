@@ -25,9 +25,20 @@ class SpecError:
         """``file:line:col: エラー: message（hint）``, the shape editors and CI link to."""
         level = "警告" if self.warning else "エラー"
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+        return f"{where}: {level}: {self.text}"
+
+    @property
+    def text(self) -> str:
+        """The message with its item and hint, without the location."""
         item = f"「{self.item}」" if self.item and self.item not in self.message else ""
         hint = f"（{self.hint}）" if self.hint else ""
-        return f"{where}: {level}: {item}{self.message}{hint}"
+        return f"{item}{self.message}{hint}"
+
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command: shown on the line of the pull request."""
+        level = "warning" if self.warning else "error"
+        where = f"file={_escape(self.path, True)}" + (f",line={self.line},col={self.column}" if self.line else "")
+        return f"::{level} {where},title=pia::{_escape(self.text, False)}"
 
     # Factories: one per kind of problem, so wording lives in one place.
 
@@ -79,6 +90,12 @@ def display_path(path: Path, root: Path | None = None) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _escape(text: str, property_value: bool) -> str:
+    """GitHub's escaping of workflow command data (and of property values, which also escape : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
 def sorted_errors(errors) -> list[SpecError]:

@@ -52,3 +52,18 @@ def test_a_new_spec_is_on_the_newest_revision_unless_one_is_named(capsys):
     assert "様式の版: 平成30年5月（5情報）\n" in capsys.readouterr().out
     assert main(["new", "--form", "全項目評価書", "--revision", "平成30年5月"]) == 0
     assert "様式の版: 平成30年5月\n" in capsys.readouterr().out
+
+
+def test_github_annotations_put_each_problem_on_its_line(capsys):
+    """`pia check --format github`: the workflow command GitHub shows on the pull request's diff."""
+    folder = ROOT / "tests" / "scenarios" / "bad_change_row" / "specs"
+    assert main(["check", "--specs-dir", str(folder), "--format", "github"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and all(line.startswith("::error file=") for line in out)
+    assert "bad_change_row/specs/x/spec.yaml,line=167,col=11,title=pia::「提出時期」の値「事中」は選択肢にありません" in out[1]
+
+
+def test_annotation_escapes_what_github_reads_as_syntax():
+    from generator.errors import SpecError
+    error = SpecError("specs/a,b:c.yaml", 3, 4, "100%\n二行目", warning=True)
+    assert error.annotation() == "::warning file=specs/a%2Cb%3Ac.yaml,line=3,col=4,title=pia::100%25%0A二行目"
