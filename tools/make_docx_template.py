@@ -29,6 +29,13 @@ OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.doc
 
 
 def main() -> None:
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_bytes(template())
+    print(f"wrote {OUT}")
+
+
+def template() -> bytes:
+    """The template's bytes: the same script gives the same bytes (quiet git diffs; a test compares)."""
     document = Document()
     _page(document)
     _styles(document)
@@ -42,9 +49,7 @@ def main() -> None:
     properties.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(normalise_zip(buffer.getvalue()))   # same script, same bytes: quiet git diffs
-    print(f"wrote {OUT}")
+    return normalise_zip(buffer.getvalue())
 
 
 def _page(document) -> None:
