@@ -14,15 +14,15 @@ from . import cli
 from .build import Result, build, check, discover, stem
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .forms import FORMS, revisions
-from .amend import amend, diff as amend_diff
-from .amendments import load_amendment
-from .append import append_rows
+from .history.amend import amend, diff as amend_diff
+from .history.amendments import load_amendment
+from .history.append import append_rows
 from .errors import SpecError, display_path
-from .jsonschema import combined, dumps, file_name, schema_files
-from .review import change_rows, read_pair, rows_yaml, text_diff
+from .editor.jsonschema import combined, dumps, file_name, schema_files
+from .history.review import change_rows, read_pair, rows_yaml, text_diff
 from .progress import progress_bar
-from .skeleton import skeleton
-from .versions import GitError
+from .editor.skeleton import skeleton
+from .history.versions import GitError
 from .write import write_atomic
 
 
@@ -72,10 +72,10 @@ def _changes(arguments) -> int:
         return 1
     rows = change_rows(pair, arguments.date)
     if arguments.write and arguments.new_rev is None:
-        append_rows(Path(pair.name), rows)
+        append_rows(Path(pair.name), rows, pair.new.form)
         print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
     elif rows:
-        sys.stdout.write(rows_yaml(rows))
+        sys.stdout.write(rows_yaml(rows, pair.new.form))
     else:
         print("変更箇所はありません", file=sys.stderr)
     return 0

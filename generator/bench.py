@@ -5,6 +5,7 @@ Figures are ratios and rates measured in one run on one machine; nothing here as
 """
 from __future__ import annotations
 
+import io
 import re
 import resource
 import shutil
@@ -14,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import FRAGMENTS, NOT_SPECS, SPECS, build, check, discover
-from .render.docx import render_docx, render_docx_plain
+from docxtpl import DocxTemplate
+
+from .layout.document import Document
+from .render.docx import render_docx, template_path
+from .render.environment import environment
 from .render.html import render_html
 
 _KEYS = re.compile(r"^(評価書番号|評価書名|評価実施機関名|特記事項):.*$", re.M)
@@ -103,3 +108,13 @@ def _timed(call):
     started = time.perf_counter()
     value = call()
     return value, time.perf_counter() - started
+
+
+def render_docx_plain(document: Document) -> bytes:
+    """The plain docxtpl path (parse, patch, compile, render, save per document): the benchmark's
+    baseline, and the reference the compiled path is tested against (tests/render)."""
+    plain = DocxTemplate(template_path())
+    plain.render({"doc": document}, jinja_env=environment())
+    buffer = io.BytesIO()
+    plain.save(buffer)
+    return buffer.getvalue()

@@ -1,5 +1,7 @@
-"""The pipeline, in one place: load → resolve fragments → validate → rules → model → render → write.
+"""The pipeline, in one place: read → resolve → validate → rules → layout → render → write.
 
+``read_spec`` is the one read path: every command (build, check, changes, diff, amend) reads a spec
+through it, so each gets the same guards and the same errors, and says how far to go (``Stage``).
 As in mkdocs ``build()``, every spec is read and checked before any file is written into out/; a
 spec with errors renders nothing, the others still build. Specs whose inputs did not change since
 the last build are skipped (cache.py); the others are processed over all cores (batch.py).
@@ -9,26 +11,84 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from .amendments import load_amendment
-from .batch import Outcome, Task, fragments_version, run
-from .cache import BuildCache, Record, base_fingerprint, digest, fragment_fingerprints, used_fingerprints
-from .complete import missing_items
-from .document import Document
+from . import batch
+from .cache import BuildCache, Record, base_fingerprint, digest, files_version, fragment_fingerprints, used_fingerprints
+from .check.complete import missing_items
+from .check.datafiles import amendment_errors, law_file_errors
+from .check.located import validate
+from .check.rules import check_rules
 from .errors import SpecError, display_path, sorted_errors
-from .fragments import Library, resolve
-from .load import load_yaml, position
-from .model import build_document
-from .rules import check_rules
-from .validate import validate
+from .forms import Form
+from .layout.document import Document
+from .layout.fill import build_document
+from .read.fragments import Library, resolve
+from .read.load import load_yaml, position
+from .render import RENDERERS
 from .write import move_atomic
 
 SPECS = Path("specs")
 OUT = Path("out")
 FRAGMENTS, AMENDMENTS, LAWS = "fragments", "amendments", "laws"
 NOT_SPECS = {FRAGMENTS, AMENDMENTS, LAWS}   # folders under specs/ that hold data, not 評価書
+
+
+class Stage(IntEnum):
+    """How far ``read_spec`` goes: steps 1–5 of the pipeline."""
+
+    LOAD = 1        # the YAML, with every value's line and column
+    RESOLVE = 2     # fragments and law citations replaced by their text
+    VALIDATE = 3    # the form's keys, types and choices (cerberus), every item written
+    RULES = 4       # the cross-field rules
+    LAYOUT = 5      # the document model both renderers read
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What ``read_spec`` found: the form and data as far as it went, the document at LAYOUT."""
+
+    source: str
+    errors: list[SpecError]
+    used: frozenset[str] = frozenset()
+    form: Form | None = None
+    data: Any = None
+    document: Document | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(not error.warning for error in self.errors)
+
+
+def library(specs: Path) -> Library:
+    """The fragments and law catalogue beside the specs, each file checked when first read."""
+    return Library(specs / FRAGMENTS, check_law=law_file_errors)
+
+
+def read_spec(path: Path, fragments: Library, specs: Path, until: Stage = Stage.LAYOUT,
+              raw: bytes | None = None) -> Reading:
+    """Steps 1 to ``until`` for one spec (``raw``: its bytes as committed or edited); a step runs
+    only when the ones before it found no error."""
+    loaded, errors = load_yaml(path, raw)
+    if loaded is None or until is Stage.LOAD:
+        return Reading(loaded.display if loaded else display_path(path), errors, data=loaded and loaded.plain)
+    resolved, errors = resolve(loaded, fragments)
+    reading = Reading(loaded.display, errors, resolved.used, data=resolved.data)
+    if (resolved.data is None and errors) or until is Stage.RESOLVE:
+        return reading
+    form, data, problems = validate(loaded, resolved.data)
+    errors = errors + problems + (list(missing_items(loaded, form, data)) if form else [])
+    reading = Reading(loaded.display, errors, resolved.used, form, data)
+    if form is None or until is Stage.VALIDATE or any(not problem.warning for problem in problems):
+        return reading
+    errors = errors + check_rules(loaded, form, data)
+    reading = Reading(loaded.display, errors, resolved.used, form, data)
+    if reading.failed or until is Stage.RULES:
+        return reading
+    return Reading(loaded.display, errors, resolved.used, form, data,
+                   build_document(form, data, stem(path, specs), loaded.display))
 
 
 @dataclass
@@ -48,16 +108,6 @@ class Result:
 
 
 @dataclass(frozen=True)
-class Read:
-    """Steps 1–5 for one spec."""
-
-    source: str
-    document: Document | None
-    errors: list[SpecError]
-    used: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
 class Identity:
     """Who published a document under which 評価書番号 (for the cross-spec check)."""
 
@@ -67,61 +117,99 @@ class Identity:
 
 
 def discover(specs: Path, named: list[Path] | None = None) -> list[Path]:
-    """The spec files to process: those named, else every *.yaml under ``specs`` in sorted order."""
+    """The spec files to process: those named (each once, however it is written), else every
+    *.yaml under ``specs`` in sorted order."""
     if named:
-        return [Path(path) for path in named]
+        unique = {path.resolve(): Path(path) for path in reversed(named)}
+        return list(reversed(unique.values()))
     return sorted(path for path in specs.rglob("*.yaml")
                   if path.relative_to(specs).parts[0] not in NOT_SPECS)
-
-
-def read_spec(path: Path, library: Library, specs: Path) -> Read:
-    """Steps 1–5 for one spec: its document, or the errors that stop it."""
-    loaded, errors = load_yaml(path)
-    if loaded is None:
-        return Read(display_path(path), None, errors)
-    resolved, errors = resolve(loaded, library)
-    if resolved.data is None and errors:
-        return Read(loaded.display, None, errors, resolved.used)
-    form, data, problems = validate(loaded, resolved.data)
-    errors += problems
-    if form is None:
-        return Read(loaded.display, None, errors, resolved.used)
-    errors += missing_items(loaded, form, data)
-    if not any(not problem.warning for problem in problems):
-        errors += check_rules(loaded, form, data)
-    if any(not error.warning for error in errors):
-        return Read(loaded.display, None, errors, resolved.used)
-    document = build_document(form, data, stem(path, specs), loaded.display)
-    return Read(loaded.display, document, errors, resolved.used)
 
 
 def check(paths: list[Path], specs: Path = SPECS, data_files: bool = False) -> Result:
     """Read and check every spec in ``paths``; write nothing. With ``data_files``, also every law
     catalogue and amendment file, used by a spec or not (a PR that adds one is checked at once)."""
-    result = Result()
-    library = Library(specs / FRAGMENTS)
+    result, fragments = Result(), library(specs)
     for path in paths:
-        read = read_spec(path, library, specs)
-        result.errors += read.errors
-        if read.document is not None:
-            result.documents.append(read.document)
+        reading = read_spec(path, fragments, specs)
+        result.errors += reading.errors
+        if reading.document is not None:
+            result.documents.append(reading.document)
     if data_files:
-        library.laws.read_all()
-        result.errors += [error for path in sorted((specs / AMENDMENTS).glob("*.yaml")) for error in load_amendment(path)[1]]
+        fragments.laws.read_all()
+        for path in sorted((specs / AMENDMENTS).glob("*.yaml")):
+            loaded, errors = load_yaml(path)
+            result.errors += errors + (amendment_errors(loaded) if loaded else [])
     identities = [Identity(d.source, d.organisation, d.number) for d in result.documents]
-    result.errors = sorted_errors(result.errors + library.errors + duplicate_numbers(identities))
+    result.errors = sorted_errors(result.errors + fragments.errors + duplicate_numbers(identities))
     return result
+
+
+@dataclass(frozen=True)
+class Task:
+    """One spec to read, check and render into the staging folder (in a worker process)."""
+
+    path: Path
+    specs: Path
+    staging: Path
+    formats: tuple[str, ...]
+    version: tuple          # of the fragment and law files: changes when one changes
+
+
+@dataclass
+class Outcome:
+    """One spec's result: errors, or the staged outputs and what the document was made from."""
+
+    path: Path
+    source: str = ""
+    errors: list[SpecError] = field(default_factory=list)
+    used: frozenset[str] = frozenset()
+    organisation: str = ""
+    number: str = ""
+    outputs: list[str] = field(default_factory=list)
+
+
+def process(task: Task) -> Outcome:
+    """Steps 1–6 for one spec: read, check, lay out and render it under the staging folder."""
+    fragments = _worker_library(task.specs, task.version)
+    known = len(fragments.errors)
+    reading = read_spec(task.path, fragments, task.specs)
+    # a fragment or law file found broken while reading this spec: its own errors travel with it
+    outcome = Outcome(task.path, reading.source, reading.errors + fragments.errors[known:], reading.used)
+    document = reading.document
+    if document is None:
+        return outcome
+    outcome.organisation, outcome.number = document.organisation, document.number
+    for suffix in task.formats:
+        name = f"{document.stem}.{suffix}"
+        (task.staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (task.staging / name).write_bytes(RENDERERS[suffix](document))
+        outcome.outputs.append(name)
+    return outcome
+
+
+_LIBRARIES: dict[tuple, Library] = {}
+
+
+def _worker_library(specs: Path, version: tuple) -> Library:
+    """The fragment library of this process, read afresh when a fragment or law file changed."""
+    key = (specs.resolve(), version)
+    if key not in _LIBRARIES:
+        _LIBRARIES.clear()
+        _LIBRARIES[key] = library(specs)
+    return _LIBRARIES[key]
 
 
 def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tuple[str, ...] = ("docx", "html"),
           jobs: int | None = None, progress: Callable[[Outcome], None] | None = None) -> Result:
     """Check every spec whose inputs changed, render it into a staging folder, and only then move
     the documents of the specs without errors into ``out`` (over all cores; the rest skipped)."""
-    result, cache = Result(), BuildCache.load(out)
+    result, cache = Result(errors=collisions(paths, specs)), BuildCache.load(out)
     base, fragments = base_fingerprint(formats), fragment_fingerprints(specs / FRAGMENTS)
-    version, hashes, tasks = fragments_version(specs / FRAGMENTS), {}, []
+    version, hashes, tasks = files_version(specs / FRAGMENTS), {}, []
+    clashing = {error.path for error in result.errors}
     staging = Path(tempfile.mkdtemp(prefix=".pia-staging-", dir=_existing(out.resolve().parent)))
-    for path in paths:
+    for path in (path for path in paths if display_path(path) not in clashing):
         hashes[path] = digest(path.read_bytes()) if path.is_file() else ""
         reason = cache.stale_reason(stem(path, specs), hashes[path], base, fragments, out)
         if reason is None:
@@ -130,7 +218,7 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
         result.rebuilt[display_path(path)] = reason
         tasks.append(Task(path, specs, staging, formats, version))
     try:
-        outcomes = run(tasks, jobs, progress)
+        outcomes = batch.run(process, tasks, jobs, progress)
         _publish(result, cache, outcomes, staging, out, (base, fragments, hashes, specs))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -144,7 +232,8 @@ def _publish(result: Result, cache: BuildCache, outcomes: list[Outcome], staging
     identities = [Identity(o.source, o.organisation, o.number) for o in outcomes if o.outputs]
     identities += [Identity(display_path(path), record.organisation, record.number)
                    for path in result.skipped for record in [cache.records[stem(path, specs)]]]
-    result.errors = sorted_errors([e for o in outcomes for e in o.errors] + duplicate_numbers(identities))
+    result.errors = sorted_errors(result.errors + [e for o in outcomes for e in o.errors]
+                                  + duplicate_numbers(identities))
     failed = {error.path for error in result.errors if not error.warning}
     for outcome in outcomes:
         if not outcome.outputs or outcome.source in failed:
@@ -157,6 +246,19 @@ def _publish(result: Result, cache: BuildCache, outcomes: list[Outcome], staging
             outcome.organisation, outcome.number)
     if result.written or result.unchanged:
         cache.save()
+
+
+def collisions(paths: list[Path], specs: Path) -> list[SpecError]:
+    """Two specs that would be written to the same documents (x.yaml in two folders outside
+    specs/): an error naming both, on each."""
+    seen: dict[str, list[Path]] = {}
+    for path in paths:
+        seen.setdefault(stem(path, specs), []).append(path)
+    clashes = [group for group in seen.values() if len(group) > 1]
+    return [SpecError(display_path(path), 0, 0, f"出力先 {name}.docx / .html が "
+                      + "、".join(display_path(other) for other in group) + " で重複しています",
+                      hint="specs/ の下のフォルダに置くと、フォルダ名で区別されます")
+            for group in clashes for path in group for name in [stem(path, specs)]]
 
 
 def duplicate_numbers(identities: list[Identity]) -> list[SpecError]:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .load import load_yaml
-from .render.environment import TEMPLATES
+from .read.load import load_yaml
+from .resources import templates
 from .write import write_atomic
 
 CACHE = ".pia-cache.json"
@@ -31,7 +31,7 @@ def base_fingerprint(formats: tuple[str, ...]) -> str:
     """The generator's code and form models, the templates, the output formats."""
     parts = [__version__.encode(), ",".join(formats).encode()]
     parts += [path.read_bytes() for path in sorted(GENERATOR.rglob("*.py"))]
-    parts += [path.read_bytes() for path in sorted(TEMPLATES.rglob("*")) if path.is_file()]
+    parts += [path.read_bytes() for path in sorted(templates().rglob("*")) if path.is_file()]
     return digest(b"\0".join(parts))
 
 
@@ -103,3 +103,10 @@ class BuildCache:
 
 def used_fingerprints(used: frozenset[str] | set[str], fragments: dict[str, str]) -> dict[str, Any]:
     return {key: fragments.get(key, "") for key in sorted(used)}
+
+
+def files_version(folder: Path) -> tuple:
+    """Names, sizes and modification times of the fragment and law files: a worker reads them
+    afresh when this changes (the fragment library is kept per process)."""
+    files = [path for root in (folder, folder.parent / "laws") if root.is_dir() for path in sorted(root.rglob("*.yaml"))]
+    return tuple((path.as_posix(), path.stat().st_size, path.stat().st_mtime_ns) for path in files)

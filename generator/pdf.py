@@ -14,9 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import SpecError
-from .render.environment import TEMPLATES
+from .resources import templates
 
-FONTS = TEMPLATES / "pdf" / "fonts.conf"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync")
 A4_PIXELS = "1240,1754"            # A4 at 150 dpi
@@ -57,7 +56,7 @@ def _convert_batch(docx_files: list[Path]) -> list[Path]:
             inputs.append(work / "in" / f"{number:05d}.docx")
             inputs[-1].parent.mkdir(exist_ok=True)
             shutil.copyfile(source, inputs[-1])
-        environment = {**os.environ, "FONTCONFIG_FILE": str(FONTS), "HOME": folder}
+        environment = {**os.environ, "FONTCONFIG_FILE": str(templates() / "pdf" / "fonts.conf"), "HOME": folder}
         subprocess.run([soffice(), f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
                         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, inputs)],
                        env=environment, capture_output=True, timeout=600, check=False)
@@ -94,15 +93,3 @@ def html_screenshot(html: Path) -> Path | None:
                         f"--screenshot={png}", html.resolve().as_uri()], capture_output=True, timeout=120,
                        check=False)
     return png if png.is_file() else None
-
-
-def print_html(html: Path, pdf: Path) -> bool:
-    """The HTML page printed to PDF by headless Chromium (its print stylesheet: A4, one part a page)."""
-    browser = chromium()
-    if browser is None:
-        return False
-    with tempfile.TemporaryDirectory(prefix="pia-chromium-") as profile:
-        subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                        f"--print-to-pdf={pdf}", html.resolve().as_uri()], capture_output=True, timeout=180,
-                       check=False)
-    return pdf.is_file()

@@ -10,8 +10,8 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT
 from generator.build import discover
-from generator.fragments import Library, resolve
-from generator.load import load_yaml
+from generator.read.fragments import Library, resolve
+from generator.read.load import load_yaml
 
 
 def samples() -> list[tuple[str, Path]]:

@@ -3,7 +3,7 @@ document model), so the renderers are checked against the form."""
 from __future__ import annotations
 
 from generator.forms import Form, Item, Kind
-from generator.schema import FILES
+from generator.forms import FILES
 
 
 def printed_labels(form: Form, data: dict) -> list[str]:

@@ -20,10 +20,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from generator.render.docx_layout import (CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MARGIN_MM,  # noqa: E402
-                                           SHADE)
+from generator.forms.shared import 変更箇所  # noqa: E402
+from generator.layout.geometry import CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MARGIN_MM, SHADE  # noqa: E402
 from generator.render.docx import FIXED_TIME, normalise_zip  # noqa: E402
-from generator.schema import MAX_COLUMNS  # noqa: E402
+from generator.check.schema import MAX_COLUMNS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
 
@@ -161,12 +161,13 @@ def _form_table(document) -> None:
 
 
 def _changes_table(document) -> None:
-    table = _table(document, 6, CHANGE_WIDTHS, rows=4)
-    _fill(table.rows[0], ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明"], shade=True)
+    """The 変更箇所 table: its head is the form model's columns (the same in every form)."""
+    columns = [column.key for column in 変更箇所("").columns]
+    table = _table(document, len(columns), CHANGE_WIDTHS, rows=4)
+    _fill(table.rows[0], columns, shade=True)
     _repeat_header(table.rows[0])
-    _control(table.rows[1], "{%tr for change in part.changes %}")
-    _fill(table.rows[2], [f"{{{{ change.{field} }}}}" for field in
-                          ("date", "item", "before", "after", "timing", "reason")])
+    _control(table.rows[1], "{%tr for cells in part.cells %}")
+    _fill(table.rows[2], [f"{{{{ cells[{index}] }}}}" for index in range(len(columns))])
     _control(table.rows[3], "{%tr endfor %}")
 
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from . import form3, form3_risks, form4, form4_risks
-from .build import annex
-from .model import FILE_NAME, FILES, Check, CheckLayout, Form, Item, Kind, Options
+from .dsl import annex
+from .items import FILE_NAME, FILES, Check, CheckLayout, Form, Item, Kind, Options
+from .shared import しきい値判断, 変更箇所
+
+FOCUSED, FULL = 2, 3          # the assessment a form is (check/thresholds.py ranks them)
 
 # Further annexes a body appends after 変更箇所 (別添4/別添5 tables, 別紙): not in 項目一覧.
 ATTACHMENTS = annex("", "添付資料", kind=Kind.ATTACHMENTS)
@@ -14,11 +17,11 @@ def _form3(revision: form3.Revision) -> Form:
     return Form(
         name="重点項目評価書", number="様式3", revision=revision.name,
         version_line=revision.version_line, since=revision.since, title=form3.TITLE, cover=form3.COVER,
-        contents=form3.CONTENTS, common=(form3.基本情報(),),
+        level=FOCUSED, threshold=しきい値判断(), common=(form3.基本情報(),),
         per_file=(form3.概要(revision), annex("（別添１）　", "特定個人情報ファイル記録項目"),
                   form3_risks.リスク対策(revision)),
         closing=(form3_risks.開示請求(), form3_risks.評価実施手続(),
-                 annex("（別添２）　", "変更箇所", kind=Kind.CHANGES), ATTACHMENTS),
+                 変更箇所("（別添２）　"), ATTACHMENTS),
     )
 
 
@@ -27,11 +30,11 @@ def _form4(revision: form3.Revision) -> Form:
     return Form(
         name="全項目評価書", number="様式4", revision=revision.name,
         version_line=revision.version_line, since=revision.since, title=form4.TITLE, cover=form4.COVER,
-        contents=form4.CONTENTS, common=(form4.基本情報(), form4.事務の内容()),
+        level=FULL, threshold=しきい値判断(), common=(form4.基本情報(), form4.事務の内容()),
         per_file=(form4.概要(revision), annex("（別添２）　", "特定個人情報ファイル記録項目"),
                   form4_risks.リスク対策(revision)),
         closing=(form4_risks.その他のリスク対策(), form4_risks.開示請求(), form4_risks.評価実施手続(),
-                 annex("（別添３）　", "変更箇所", kind=Kind.CHANGES), ATTACHMENTS),
+                 変更箇所("（別添３）　"), ATTACHMENTS),
     )
 
 

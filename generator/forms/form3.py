@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import options as o
-from .build import checks, choice, date, derived, group, label, part, section, text
-from .model import Item
+from .dsl import checks, choice, date, derived, group, label, part, section, text
+from .items import PEOPLE, Item
 from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 
@@ -33,8 +33,6 @@ REVISIONS = (
 )
 
 TITLE = "特定個人情報保護評価書（重点項目評価書）"
-CONTENTS = ("Ⅰ　基本情報", "Ⅱ　特定個人情報ファイルの概要", "（別添１）　特定個人情報ファイル記録項目",
-            "Ⅲ　リスク対策", "Ⅳ　開示請求、問合せ", "Ⅴ　評価実施手続", "（別添２）　変更箇所")
 
 COVER = (
     text("", "評価書番号", required=True),
@@ -52,7 +50,7 @@ def 基本情報() -> Item:
         "Ⅰ　", "基本情報",
         section("１．", "特定個人情報ファイルを取り扱う事務",
                 text("①", "事務の名称", required=True), text("②", "事務の内容"),
-                choice("③", "対象人数", o.対象人数)),
+                choice("③", "対象人数", o.対象人数, role=PEOPLE)),
         システム("２．"),
         derived("３．", "特定個人情報ファイル名", "file_names", wide=True),
         section("４．", "個人番号の利用", text("", "法令上の根拠"), mark=True),

@@ -5,10 +5,10 @@ Every item of Ⅲ is a ※ item except 7.② (the section note 「※（７．�
 from __future__ import annotations
 
 from . import options as o
-from .build import checks, choice, date, derived, part, risk, section, text
+from .dsl import checks, choice, date, derived, part, risk, section, text
 from .form3 import Revision
 from .shared import その他のリスク, 十分か
-from .model import Check, CheckLayout, Item
+from .items import ASSESSED, INCIDENT, THRESHOLD_RESULT, Check, CheckLayout, Item
 
 _入手 = "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"
 _提供 = "特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）"
@@ -38,7 +38,7 @@ def リスク対策(revision: Revision) -> Item:
                             text("", "具体的な方法")),
                      text("", "その他の措置の内容"), 十分か()),
                 その他のリスク("特定個人情報ファイルの取扱いの委託"),
-                header_checks=(derived("", "委託しない", "no_consignment",
+                header_checks=(derived("", "委託しない", "no_consignment", follows="委託の有無",
                                        checks_layout=CheckLayout(((None, (Check("委託しない"),)),))),)),
         section("５．", "特定個人情報の提供・移転",
                 risk("リスク", "リスク：　不正な提供・移転が行われるリスク",
@@ -46,7 +46,7 @@ def リスク対策(revision: Revision) -> Item:
                             text("", "ルールの内容及びルール遵守の確認方法", label=revision.ルールの内容)),
                      text("", "その他の措置の内容"), 十分か()),
                 その他のリスク(_提供), label=_提供,
-                header_checks=(derived("", "提供・移転しない", "no_provision",
+                header_checks=(derived("", "提供・移転しない", "no_provision", follows="提供・移転の有無",
                                        checks_layout=CheckLayout(((None, (Check("提供・移転しない"),)),))),)),
         section("６．", "情報提供ネットワークシステムとの接続",
                 risk("リスク1", "リスク１：　目的外の入手が行われるリスク",
@@ -55,12 +55,14 @@ def リスク対策(revision: Revision) -> Item:
                      text("", "リスクに対する措置の内容"), 十分か()),
                 その他のリスク("情報提供ネットワークシステムとの接続", joiner="に伴う"),
                 header_checks=(checks("", "接続しない", CheckLayout(((None, (
-                    Check("接続しない（入手）", value="入手"), Check("接続しない（提供）", value="提供"))),))),)),
+                    Check("接続しない（入手）", value="入手", blanks=("リスク1",)),
+                    Check("接続しない（提供）", value="提供", blanks=("リスク2",)))),))),)),
         section("７．", "特定個人情報の保管・消去",
                 risk("リスク", "リスク：　特定個人情報の漏えい・滅失・毀損リスク",
                      choice("①", "事故発生時手順の策定・周知", o.力を入れて行っている),
                      choice("②", "過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか",
-                            o.重大事故, text("", "その内容"), text("", "再発防止策の内容"), unmarked=True),
+                            o.重大事故, text("", "その内容"), text("", "再発防止策の内容"), unmarked=True,
+                            role=INCIDENT),
                      text("", "その他の措置の内容"), 十分か()),
                 その他のリスク("特定個人情報の保管・消去")),
         section("８．", "監査", checks("", "実施の有無", o.監査)),
@@ -87,7 +89,8 @@ def 評価実施手続() -> Item:
     """Ⅴ 評価実施手続."""
     return part(
         "Ⅴ　", "評価実施手続",
-        section("１．", "基礎項目評価", date("①", "実施日"), choice("②", "しきい値判断結果", o.しきい値判断結果)),
+        section("１．", "基礎項目評価", date("①", "実施日", role=ASSESSED),
+                choice("②", "しきい値判断結果", o.しきい値判断結果, role=THRESHOLD_RESULT)),
         section("２．", "国民・住民等からの意見の聴取", text("①", "方法"), text("②", "実施日・期間"),
                 text("③", "主な意見の内容"), label="国民・住民等からの意見の聴取　【任意】"),
         section("３．", "第三者点検", text("①", "実施日"), text("②", "方法"), text("③", "結果"),

@@ -7,9 +7,9 @@ differ stay here.
 from __future__ import annotations
 
 from . import options as o
-from .build import annex, checks, choice, date, derived, group, label, part, section, text
+from .dsl import annex, checks, choice, date, derived, group, label, part, section, text
 from .form3 import FIVE_ITEMS_SINCE, Revision
-from .model import Item
+from .items import PEOPLE, Item
 from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 REVISIONS = (
@@ -19,10 +19,6 @@ REVISIONS = (
 
 TITLE = "特定個人情報保護評価書（全項目評価書）"
 APPROVAL = "個人情報保護委員会 承認日 【行政機関等のみ】"    # cover, 様式4 only (行政機関等)
-CONTENTS = ("Ⅰ　基本情報", "（別添１）　事務の内容", "Ⅱ　特定個人情報ファイルの概要",
-            "（別添２）　特定個人情報ファイル記録項目",
-            "Ⅲ　特定個人情報ファイルの取扱いプロセスにおけるリスク対策", "Ⅳ　その他のリスク対策",
-            "Ⅴ　開示請求、問合せ", "Ⅵ　評価実施手続", "（別添３）　変更箇所")
 
 COVER = (
     text("", "評価書番号", required=True),
@@ -41,7 +37,7 @@ def 基本情報() -> Item:
         "Ⅰ　", "基本情報",
         section("１．", "特定個人情報ファイルを取り扱う事務",
                 text("①", "事務の名称", required=True), text("②", "事務の内容", mark=True),
-                choice("③", "対象人数", o.対象人数_全項目)),
+                choice("③", "対象人数", o.対象人数_全項目, role=PEOPLE)),
         システム("２．"),
         derived("３．", "特定個人情報ファイル名", "file_names", wide=True),
         section("４．", "特定個人情報ファイルを取り扱う理由",

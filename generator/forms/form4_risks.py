@@ -7,8 +7,8 @@ its parent in （）; the printed label stays as the form prints it.
 from __future__ import annotations
 
 from . import options as o
-from .build import checks, choice, date, derived, part, risk, section, text
-from .model import Check, CheckLayout, Item
+from .dsl import checks, choice, date, derived, part, risk, section, text
+from .items import ASSESSED, HEARING, INCIDENT, THRESHOLD_RESULT, Check, CheckLayout, Item
 from .shared import その他のリスク, 十分か
 
 _入手 = "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"
@@ -29,8 +29,10 @@ def simple_risk(key: str, printed: str) -> Item:
     return risk(key, printed, 措置(), 十分か())
 
 
-def _header(*texts: tuple[str, str]) -> CheckLayout:
-    return CheckLayout(((None, tuple(Check(text_, value=value) for text_, value in texts)),))
+def _header(*texts: tuple) -> CheckLayout:
+    """Header boxes: (printed text, spec value[, the risks it leaves blank])."""
+    return CheckLayout(((None, tuple(Check(box[0], value=box[1], blanks=box[2] if len(box) > 2 else ())
+                                     for box in texts)),))
 
 
 def リスク対策(revision) -> Item:
@@ -102,7 +104,7 @@ def 委託() -> Item:
                     sub("具体的な方法", "再委託先による特定個人情報ファイルの適切な取扱いの確保")),
              措置("その他の措置の内容"), 十分か()),
         その他のリスク("特定個人情報ファイルの取扱いの委託"),
-        header_checks=(derived("", "委託しない", "no_consignment", checks_layout=_header(("委託しない", None))),))
+        header_checks=(derived("", "委託しない", "no_consignment", follows="委託の有無", checks_layout=_header(("委託しない", None))),))
 
 
 def 提供移転(revision) -> Item:
@@ -116,7 +118,7 @@ def 提供移転(revision) -> Item:
         simple_risk("リスク2", "リスク２：　不適切な方法で提供・移転が行われるリスク"),
         simple_risk("リスク3", "リスク３：　誤った情報を提供・移転してしまうリスク、誤った相手に提供・移転してしまうリスク"),
         その他のリスク(_提供), label=_提供,
-        header_checks=(derived("", "提供・移転しない", "no_provision",
+        header_checks=(derived("", "提供・移転しない", "no_provision", follows="提供・移転の有無",
                                checks_layout=_header(("提供・移転しない", None))),))
 
 
@@ -131,7 +133,8 @@ def 接続() -> Item:
         simple_risk("リスク6", "リスク６：　不適切な方法で提供されるリスク"),
         simple_risk("リスク7", "リスク７：　誤った情報を提供してしまうリスク、誤った相手に提供してしまうリスク"),
         その他のリスク("情報提供ネットワークシステムとの接続", joiner="に伴う"),
-        header_checks=(checks("", "接続しない", _header(("接続しない（入手）", "入手"), ("接続しない（提供）", "提供"))),))
+        header_checks=(checks("", "接続しない", _header(("接続しない（入手）", "入手", ("リスク1", "リスク2", "リスク3", "リスク4")),
+                                                  ("接続しない（提供）", "提供", ("リスク5", "リスク6", "リスク7")))),))
 
 
 def 保管消去() -> Item:
@@ -145,7 +148,8 @@ def 保管消去() -> Item:
              choice("⑦", "バックアップ", o.力を入れて行っている),
              choice("⑧", "事故発生時手順の策定・周知", o.力を入れて行っている),
              choice("⑨", "過去３年以内に、評価実施機関において、個人情報に関する重大事故が発生したか",
-                    o.重大事故, text("", "その内容"), text("", "再発防止策の内容"), unmarked=True),
+                    o.重大事故, text("", "その内容"), text("", "再発防止策の内容"), unmarked=True,
+                    role=INCIDENT),
              choice("⑩", "死者の個人番号", o.死者の個人番号, text("", "具体的な保管方法")),
              措置("その他の措置の内容"), 十分か()),
         simple_risk("リスク2", "リスク２：　特定個人情報が古い情報のまま保管され続けるリスク"),
@@ -187,11 +191,11 @@ def 評価実施手続() -> Item:
     """Ⅵ 評価実施手続."""
     return part(
         "Ⅵ　", "評価実施手続",
-        section("１．", "基礎項目評価", date("①", "実施日"),
-                choice("②", "しきい値判断結果", o.しきい値判断結果_全項目)),
+        section("１．", "基礎項目評価", date("①", "実施日", role=ASSESSED),
+                choice("②", "しきい値判断結果", o.しきい値判断結果_全項目, role=THRESHOLD_RESULT)),
         section("２．", "国民・住民等からの意見の聴取",
                 text("①", "方法"), text("②", "実施日・期間"), text("③", "期間を短縮する特段の理由"),
-                text("④", "主な意見の内容"), text("⑤", "評価書への反映")),
+                text("④", "主な意見の内容"), text("⑤", "評価書への反映"), role=HEARING),
         section("３．", "第三者点検", text("①", "実施日"), text("②", "方法"), text("③", "結果")),
         section("４．", "個人情報保護委員会の承認", text("①", "提出日"),
                 text("②", "個人情報保護委員会による審査"),

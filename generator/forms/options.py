@@ -3,8 +3,8 @@
 Numbering glyphs follow the PDF text layer of the いわき市 seed (S000): most lists print ``1）``
 (half-width digit, full-width parenthesis); 対象人数 and 実施の有無 print ``1)``.
 """
-from .build import boxes, opts, rows
-from .model import Check, CheckLayout, grid
+from .dsl import boxes, opts, rows
+from .items import Check, CheckLayout, grid
 
 対象人数 = opts("1,000人未満", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満",
             numbering="{n})", per_line=2)
@@ -25,6 +25,8 @@ from .model import Check, CheckLayout, grid
 再委託先の担保 = opts("特に力を入れて行っている", "十分に行っている", "十分に行っていない", "再委託していない",
                per_line=2)
 重大事故 = opts("発生あり", "発生なし", per_line=2)
+提出時期 = opts("事前", "事後", per_line=2)
+取扱者数 = opts("500人未満", "500人以上", per_line=2)
 しきい値判断結果 = opts("基礎項目評価及び重点項目評価の実施が義務付けられる",
                   "基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）",
                   "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）")

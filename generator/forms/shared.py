@@ -3,8 +3,8 @@ them itself (form4-inventory §4: numbering differs between forms, so only conte
 from __future__ import annotations
 
 from . import options as o
-from .build import checks, choice, date, derived, group, section, text
-from .model import Item
+from .dsl import changes, checks, choice, date, derived, group, section, text
+from .items import Item
 
 
 def システム(number: str) -> Item:
@@ -54,3 +54,15 @@ def その他のリスク(subject: str, joiner: str = "における") -> Item:
     """The closing row of each Ⅲ section: label across the row, text below it."""
     return text("", "その他のリスク及びそのリスクに対する措置", wide=True,
                 label=f"{subject}{joiner}その他のリスク及びそのリスクに対する措置")
+
+
+def 変更箇所(number: str) -> Item:
+    """（別添）変更箇所: one row per change, in the columns the forms print."""
+    return changes(number, date("", "変更日"), text("", "項目"), text("", "変更前の記載"), text("", "変更後の記載"),
+                   choice("", "提出時期", o.提出時期), text("", "提出時期に係る説明"))
+
+
+def しきい値判断() -> Item:
+    """The facts of the 基礎項目評価 the しきい値判断 rests on besides 対象人数 (指針 第5の2): not
+    printed in this document, optional in the spec (check/thresholds.py)."""
+    return section("", "しきい値判断", choice("", "取扱者数", o.取扱者数), choice("", "重大事故", o.重大事故))

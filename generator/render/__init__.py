@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..document import Document
+from ..layout.document import Document
 from .docx import render_docx
 from .html import render_html
 

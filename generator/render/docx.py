@@ -23,12 +23,11 @@ from xml.sax.saxutils import escape
 
 from docxtpl import DocxTemplate
 
-from ..document import Document
-from .environment import TEMPLATES, environment
+from ..layout.document import Document
+from ..resources import templates
+from .environment import environment
 
-TEMPLATE = TEMPLATES / "docx" / "document.docx"
 FIXED_TIME = datetime(2000, 1, 1)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 BODY, CORE = "word/document.xml", "docProps/core.xml"
 LEVEL = 3     # deflate: a 全項目 body compresses 3x faster than at zlib's default 6, for 20 % more bytes
 
@@ -68,9 +67,18 @@ class CompiledTemplate:
         return xml.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
 
 
+def template_path() -> Path:
+    return templates() / "docx" / "document.docx"
+
+
 @lru_cache(maxsize=None)
-def compiled(path: Path = TEMPLATE) -> CompiledTemplate:
+def _compiled(path: Path) -> CompiledTemplate:
     return CompiledTemplate(path)
+
+
+def compiled() -> CompiledTemplate:
+    """The Word template of the working folder's project, compiled once per process."""
+    return _compiled(template_path())
 
 
 def render_docx(document: Document) -> bytes:
@@ -127,29 +135,8 @@ def _zip(members: list[_Member]) -> bytes:
     return out.getvalue()
 
 
-def write_zip(members) -> bytes:
-    """A zip of ``(name, bytes)`` in the given order, with fixed timestamps and attributes."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
 def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed member timestamps and attributes, keeping member order."""
+    """Rewrite a zip with fixed member timestamps and attributes, keeping member order (the same
+    writer as every document, so the committed Word template is reproducible byte for byte)."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    return write_zip((member.filename, source.read(member.filename)) for member in source.infolist())
-
-
-def render_docx_plain(document: Document, template: Path = TEMPLATE) -> bytes:
-    """The plain docxtpl path (parse, patch, compile, render, save per document): the benchmark's
-    baseline, and the reference the compiled path is tested against."""
-    plain = DocxTemplate(template)
-    plain.render({"doc": document}, jinja_env=environment())
-    buffer = io.BytesIO()
-    plain.save(buffer)
-    return buffer.getvalue()
+    return _zip([_Member.of(info.filename, source.read(info.filename)) for info in source.infolist()])

@@ -2,15 +2,9 @@
 printing nothing), autoescape on (spec text is data: <, & and quotes are escaped, never evaluated)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import jinja2
 
-# The project's own templates/ (restyled by the user) when run from a project, else the ones
-# shipped beside the package (an editable install or a source checkout).
-_PROJECT = Path.cwd() / "templates"
-TEMPLATES = _PROJECT if (_PROJECT / "docx" / "document.docx").is_file() else \
-    Path(__file__).resolve().parents[2] / "templates"
+from ..resources import templates
 
 
 def environment(folder: str | None = None, trim: bool = True) -> jinja2.Environment:
@@ -18,6 +12,6 @@ def environment(folder: str | None = None, trim: bool = True) -> jinja2.Environm
 
     ``trim`` drops the line break after a block tag and the indent before it, for the HTML
     template's readable layout; the Word body is one line of XML and needs neither."""
-    loader = jinja2.FileSystemLoader(TEMPLATES / folder) if folder else None
+    loader = jinja2.FileSystemLoader(templates() / folder) if folder else None
     return jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True,
                               keep_trailing_newline=True, trim_blocks=trim, lstrip_blocks=trim)

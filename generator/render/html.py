@@ -5,7 +5,7 @@ from functools import lru_cache
 
 import jinja2
 
-from ..document import Document
+from ..layout.document import Document
 from .environment import environment
 
 

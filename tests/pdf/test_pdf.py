@@ -7,13 +7,14 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
-from generator.pdf import chromium, print_html, soffice
+from generator.pdf import CHROMIUM_FLAGS, chromium, soffice
 from seeds.test_fidelity import SEEDS
 from textutil import recall, seed_segments
 
@@ -105,3 +106,15 @@ def test_html_prints_on_a4_one_part_a_page_with_repeated_table_heads(published, 
     heads = [page for page in raw if "変更前の記載" in page]
     assert len(heads) >= 3, "the 変更箇所 table spans pages, and its head is printed on each"
     assert len(raw) > 20
+
+
+def print_html(html: Path, pdf: Path) -> bool:
+    """The HTML page printed to PDF by headless Chromium (its print stylesheet: A4, one part a page)."""
+    browser = chromium()
+    if browser is None:
+        return False
+    with tempfile.TemporaryDirectory(prefix="pia-chromium-") as profile:
+        subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={pdf}", html.resolve().as_uri()], capture_output=True, timeout=180,
+                       check=False)
+    return pdf.is_file()

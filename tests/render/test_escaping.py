@@ -87,7 +87,8 @@ def test_control_characters_are_refused_and_nothing_is_written(tmp_path):
 def test_compiled_docx_path_prints_what_plain_docxtpl_prints(tmp_path):
     """The compiled template (issue: speed) renders the same document text as plain docxtpl."""
     from generator.build import check, discover
-    from generator.render.docx import render_docx, render_docx_plain
+    from generator.bench import render_docx_plain
+    from generator.render.docx import render_docx
     specs = Path(__file__).resolve().parents[2] / "specs"
     for document in check(discover(specs), specs).documents:
         assert docx_lines(render_docx(document)) == docx_lines(render_docx_plain(document)), document.stem

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from conftest import ROOT
 from generator.build import build, discover
-from generator.changes import Locator, entries
-from generator.versions import read_version
+from generator.check.entries import Locator, entries
+from generator.history.versions import read_version
 
 AMENDMENTS = ["2024-05-27-番号法改正.yaml", "2025-05-26-5情報.yaml"]
 IWAKI, ASAHIKAWA = "specs/いわき市/国民年金事務.yaml", "specs/旭川市/国民年金に関する事務.yaml"

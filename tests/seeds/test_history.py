@@ -12,10 +12,11 @@ import unicodedata
 import pytest
 
 from conftest import ROOT
-from generator.changes import compare, entries, locate
+from generator.check.entries import Locator, entries
+from generator.history.changes import compare
 from generator.forms import FILES, Form, Kind
-from generator.versions import read_version
-from generator.walk import walk
+from generator.history.versions import read_version
+from generator.forms.shape import shape
 from generator.wareki import is_blank, parse
 
 SPECS = ROOT / "specs"
@@ -89,7 +90,7 @@ def _merged(rows: list[dict]) -> list[dict]:
 
 
 def _item_for(form: Form, data: dict, path: tuple):
-    return next((item for item, where, _ in walk(form, data) if where == path), None)
+    return next((visit.item for visit in shape(form).visit(data) if visit.path == path), None)
 
 
 def replay(stem: str, day: str):
@@ -101,7 +102,7 @@ def replay(stem: str, day: str):
     index, target = entries(form, data), parse(day)
     located = []
     for row in _merged(data["変更箇所"]):
-        key, when = locate(index, str(row.get("項目") or "")), parse(str(row.get("変更日") or ""))
+        key, when = Locator(index)(str(row.get("項目") or "")), parse(str(row.get("変更日") or ""))
         path = _data_path(data, key) if key else None
         item = _item_for(form, data, path) if path else None
         if when is not None and item is not None and item.kind in (Kind.TEXT, Kind.CHOICE, Kind.CHECKS, Kind.DATE):

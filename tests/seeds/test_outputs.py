@@ -12,8 +12,8 @@ from lxml import etree
 from conftest import ROOT
 from generator.build import SPECS as _SPECS
 from generator.forms import FORMS
-from generator.fragments import Library, resolve
-from generator.load import load_yaml
+from generator.read.fragments import Library, resolve
+from generator.read.load import load_yaml
 from printed import printed_labels
 from textutil import docx_lines, html_lines, normalise
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from generator.amendments import load_amendment
+from generator.history.amendments import load_amendment
 
 BROKEN = """\
 名称: 改正

@@ -5,10 +5,10 @@ import copy
 from functools import lru_cache
 
 from conftest import ROOT
-from generator.changes import AFTER_REMOVED, BEFORE_NONE, compare
-from generator.fragments import Library, resolve
-from generator.load import load_yaml
-from generator.validate import validate
+from generator.history.changes import AFTER_REMOVED, BEFORE_NONE, compare
+from generator.read.fragments import Library, resolve
+from generator.read.load import load_yaml
+from generator.check.located import validate
 
 SPEC = ROOT / "specs" / "いわき市" / "国民年金事務.yaml"
 

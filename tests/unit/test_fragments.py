@@ -1,8 +1,8 @@
 """Fragment resolution: parameters, dropped heading lines, nesting, confinement, cycles."""
 from __future__ import annotations
 
-from generator.fragments import Library, resolve
-from generator.load import load_yaml
+from generator.read.fragments import Library, resolve
+from generator.read.load import load_yaml
 
 
 def _resolve(tmp_path, spec: str, fragments: str):

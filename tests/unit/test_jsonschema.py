@@ -12,9 +12,9 @@ import pytest
 from conftest import ROOT
 from generator.build import discover
 from generator.forms import FORMS
-from generator.jsonschema import file_name, json_schema, schema_files
-from generator.schema import spec_schema
-from generator.validator import SpecValidator
+from generator.editor.jsonschema import file_name, json_schema, schema_files
+from generator.check.schema import spec_schema
+from generator.check.validator import SpecValidator
 from mutations import MUTATIONS, loaded, samples
 
 SCHEMAS = ROOT / "schemas"

@@ -7,7 +7,7 @@ from datetime import date
 
 from conftest import ROOT
 from generator.build import build, check, discover
-from generator.laws import Catalogue
+from generator.read.laws import Catalogue
 
 GOOD = """\
 国民年金:

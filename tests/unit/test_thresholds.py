@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.thresholds import BASIC, FOCUSED, FULL, NONE, required_level
+from generator.check.thresholds import BASIC, FOCUSED, FULL, NONE, required_level
 
 
 @pytest.mark.parametrize("people, heavy, level", [

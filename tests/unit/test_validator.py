@@ -9,8 +9,8 @@ import cerberus
 import pytest
 
 from generator.forms import FORMS
-from generator.schema import spec_schema
-from generator.validator import SpecValidator, plainly_valid
+from generator.check.schema import spec_schema
+from generator.check.validator import SpecValidator, plainly_valid
 from mutations import MUTATIONS, loaded, samples
 
 

@@ -10,8 +10,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from conftest import ROOT
-from generator.load import LoadedFile, load_yaml
-from generator.yamlnodes import Unusual, compose, construct
+from generator.read.load import LoadedFile, load_yaml
+from generator.read.yamlnodes import Unusual, compose, construct
 
 FILES = sorted((ROOT / "specs").rglob("*.yaml")) + sorted((ROOT / "tests" / "scenarios").rglob("*.yaml"))
 SNIPPETS = {

@@ -9,37 +9,34 @@ import re
 from datetime import date
 from typing import Callable, Iterator
 
-from .changes import Locator, entries
-from .errors import SpecError
-from .forms import FORMS, Form, Kind
-from .load import LoadedFile
-from .schema import FILES
-from .walk import Subject, texts
+from ..errors import SpecError
+from ..forms import FILE_NAME, FILES, FORMS, Form, Kind
+from ..forms.items import ASSESSED, HEARING, INCIDENT
+from ..read.load import LoadedFile
+from ..wareki import dates_in, is_blank, parse
+from .entries import Locator, entries
+from .subject import Subject, texts
 from .thresholds import threshold_errors
-from .wareki import dates_in, is_blank, parse
 
 Rule = Callable[[Subject], Iterator[SpecError]]
 
 
 def real_dates(subject: Subject) -> Iterator[SpecError]:
-    """Every date item, and every 変更日, is a real 和暦 date (令和7年2月30日 is not)."""
-    for item, path, value in subject.visits:
-        if item.kind is Kind.DATE and not is_blank(value) and parse(str(value)) is None:
-            yield SpecError.not_a_date(*subject.where(path), item.key, value, "令和6年5月24日（月までの日付は 平成28年1月）")
-        if item.kind is Kind.CHANGES:
-            for index, row in enumerate(value or []):
-                day = row.get("変更日")
-                if not is_blank(day) and parse(str(day)) is None:
-                    yield SpecError.not_a_date(*subject.where(path + (index, "変更日")), "変更日", day)
+    """Every date item (a 変更箇所 row's 変更日 too) is a real 和暦 date (令和7年2月30日 is not)."""
+    for visit in subject.visits:
+        if visit.item.kind is Kind.DATE and not is_blank(visit.value) and parse(str(visit.value)) is None:
+            yield SpecError.not_a_date(*subject.where(visit.path), visit.item.key, visit.value,
+                                       "令和6年5月24日（月までの日付は 平成28年1月）")
 
 
 def changes_not_after_publication(subject: Subject) -> Iterator[SpecError]:
     """A 変更箇所 row cannot be dated after the 公表日 of the document that lists it."""
     published = parse(str(subject.data.get("公表日") or ""))
-    for item, path, value in subject.visits:
-        if item.kind is not Kind.CHANGES or published is None:
+    for visit in subject.visits:
+        if visit.item.kind is not Kind.CHANGES or published is None:
             continue
-        for index, row in enumerate(value or []):
+        path = visit.path
+        for index, row in enumerate(visit.value or []):
             day = parse(str(row.get("変更日") or ""))
             if day is not None and day > published:
                 yield subject.error(path + (index, "変更日"), f"変更日「{row['変更日']}」が公表日より後です",
@@ -48,20 +45,20 @@ def changes_not_after_publication(subject: Subject) -> Iterator[SpecError]:
 
 def no_consignment_items(subject: Subject) -> Iterator[SpecError]:
     """II-4: 委託しない ⇒ no 委託事項 (the （ n ） 件 count would contradict the choice)."""
-    for _, path, value in subject.find("委託の有無"):
-        section = _parent(subject.data, path)
-        if value == "委託しない" and texts(section.get("委託事項")):
-            yield subject.error(path[:-1] + ("委託事項",), "「委託しない」なのに委託事項が記載されています",
-                                "委託事項", "委託の有無を「委託する」にするか、委託事項を削除してください")
+    for visit in subject.find("委託の有無"):
+        listed = visit.item.derive            # the list whose entries it counts: 委託事項
+        if visit.value == "委託しない" and texts(visit.parent.get(listed)):
+            yield subject.error(visit.path[:-1] + (listed,), f"「委託しない」なのに{listed}が記載されています",
+                                listed, f"委託の有無を「委託する」にするか、{listed}を削除してください")
 
 
 def provision_counts(subject: Subject) -> Iterator[SpecError]:
     """II-5 提供・移転の有無: a count given in the spec needs its list (提供先, 移転先) and covers at
     least the entries listed there (more where one entry stands for an annex, 別添4)."""
-    for item, path, value in subject.visits:
+    for visit in subject.visits:
+        item, path, value, section = visit.item, visit.path, visit.value, visit.parent
         if not item.counted or not isinstance(value, dict):
             continue
-        section = _parent(subject.data, path)
         for check in item.counted:
             count, listed = value.get(check.key), len(section.get(check.counts) or [])
             where = path + (check.key,)
@@ -76,37 +73,29 @@ def provision_counts(subject: Subject) -> Iterator[SpecError]:
 
 def no_subcontracting_details(subject: Subject) -> Iterator[SpecError]:
     """再委託しない ⇒ no 再委託の許諾方法 and no 再委託事項."""
-    for _, path, value in subject.find("再委託の有無"):
-        entry = _parent(subject.data, path)
+    for visit in subject.find("再委託の有無"):
         for key in ("再委託の許諾方法", "再委託事項"):
-            if value == "再委託しない" and not is_blank(entry.get(key)):
-                yield subject.error(path[:-1] + (key,), f"「再委託しない」なのに{key}が記載されています", key)
-
-
-_UNCONNECTED = {  # Ⅲ６ 接続しない（入手）／（提供） ⇒ these risks stay blank
-    "重点項目評価書": {"入手": ("リスク1",), "提供": ("リスク2",)},
-    "全項目評価書": {"入手": ("リスク1", "リスク2", "リスク3", "リスク4"), "提供": ("リスク5", "リスク6", "リスク7")},
-}
+            if visit.value == "再委託しない" and not is_blank(visit.parent.get(key)):
+                yield subject.error(visit.path[:-1] + (key,), f"「再委託しない」なのに{key}が記載されています", key)
 
 
 def unconnected_risks_blank(subject: Subject) -> Iterator[SpecError]:
-    """Ⅲ６: a direction marked 接続しない has no measures and no 十分か answer."""
-    for _, path, value in subject.find("接続しない"):
-        section = _parent(subject.data, path)
-        for direction in value or []:
-            for risk in _UNCONNECTED[subject.form.name].get(str(direction), ()):
-                if texts(section.get(risk)):
-                    yield subject.error(path[:-1] + (risk,), f"「接続しない（{direction}）」なのに{risk}が記載されています",
+    """Ⅲ６: a direction marked 接続しない has no measures and no 十分か answer (the risks each box
+    leaves blank are in the form model: Check.blanks)."""
+    for visit in subject.visits:
+        boxes = {check.key: check for check in visit.item.checks.checks} if visit.item.kind is Kind.CHECKS else {}
+        for direction in visit.value if any(check.blanks for check in boxes.values()) and visit.value else []:
+            for risk in boxes[direction].blanks if direction in boxes else ():
+                if texts(visit.parent.get(risk)):
+                    yield subject.error(visit.path[:-1] + (risk,), f"「{boxes[direction].text}」なのに{risk}が記載されています",
                                         risk, "接続しない場合、そのリスクの欄は空欄にします")
 
 
 def incident_details(subject: Subject) -> Iterator[SpecError]:
     """重大事故 発生なし ⇒ その内容 and 再発防止策の内容 blank; 発生あり ⇒ written."""
-    for item, path, value in subject.visits:
-        if not item.key.startswith("過去３年以内に"):
-            continue
-        risk = _parent(subject.data, path)
-        details = [key for key in ("その内容", "再発防止策の内容") if not is_blank(risk.get(key))]
+    for visit in subject.role(INCIDENT):
+        path, value = visit.path, visit.value
+        details = [child.key for child in visit.item.children if not is_blank(visit.parent.get(child.key))]
         if value == "発生なし" and details:
             yield subject.error(path, "重大事故が「発生なし」なのに" + "・".join(details) + "が記載されています",
                                 "重大事故")
@@ -117,8 +106,9 @@ def incident_details(subject: Subject) -> Iterator[SpecError]:
 
 def hearing_period(subject: Subject) -> Iterator[SpecError]:
     """全項目: 国民・住民等からの意見の聴取 lasts 30 days or more, or a reason for shortening is given."""
-    for _, path, value in subject.find("国民・住民等からの意見の聴取"):
-        if subject.form.name != "全項目評価書" or not isinstance(value, dict) or is_blank(value.get("実施日・期間")):
+    for visit in subject.role(HEARING):
+        path, value = visit.path, visit.value
+        if not isinstance(value, dict) or is_blank(value.get("実施日・期間")):
             continue
         days = _period_days(str(value["実施日・期間"]))
         if days is None:
@@ -136,10 +126,11 @@ def _period_days(text: str) -> int | None:
 
 def marked_change_timing(subject: Subject) -> Iterator[SpecError]:
     """A ※ item changed with 提出時期 事後 needs an explanation (重要な変更 are submitted 事前)."""
-    for item, path, value in subject.visits:
-        if item.kind is not Kind.CHANGES:
+    for visit in subject.visits:
+        if visit.item.kind is not Kind.CHANGES:
             continue
-        unexplained = [(number, row) for number, row in enumerate(value or [])
+        path = visit.path
+        unexplained = [(number, row) for number, row in enumerate(visit.value or [])
                        if row.get("提出時期") == "事後" and is_blank(row.get("提出時期に係る説明"))]
         index = entries(subject.form, subject.data) if unexplained else {}
         locate = Locator(index)          # only rows without an explanation need their item found
@@ -155,9 +146,10 @@ def marked_change_timing(subject: Subject) -> Iterator[SpecError]:
 def five_years(subject: Subject) -> Iterator[SpecError]:
     """規則第15条: re-assess within five years of the last 基礎項目評価 (a duty to try)."""
     published = parse(str(subject.data.get("公表日") or ""))
-    for _, path, value in subject.find("実施日"):
+    for visit in subject.role(ASSESSED):
+        path, value = visit.path, visit.value
         done = parse(str(value or ""))
-        if path[-2] == "基礎項目評価" and published and done and published > done.replace(year=done.year + 5):
+        if published and done and published > done.replace(year=done.year + 5):
             yield subject.error(path, f"公表日が基礎項目評価の実施日（{value}）から5年を超えています", "実施日",
                                 "5年経過前の再実施に努めてください（規則第15条）", warning=True)
 
@@ -174,7 +166,8 @@ def repealed_tables(subject: Subject) -> Iterator[SpecError]:
     published = parse(str(subject.data.get("公表日") or ""))
     if published is None or published < AMENDED_ON:
         return
-    for item, path, value in subject.visits:
+    for visit in subject.printed_items():
+        item, path, value = visit.item, visit.path, visit.value
         if item.kind is not Kind.TEXT or "別表第" not in str(value):
             continue
         found = sorted({m.group(0) for text in texts(value) for m in REPEALED_TABLE.finditer(text)})
@@ -201,18 +194,10 @@ def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
     for index, file in enumerate(subject.data.get(FILES) or []):
-        name = str(file.get("特定個人情報ファイル名"))
+        name = str(file.get(FILE_NAME))
         if name in seen:
-            yield subject.error((FILES, index, "特定個人情報ファイル名"),
-                                f"特定個人情報ファイル名「{name}」が重複しています", "特定個人情報ファイル名")
+            yield subject.error((FILES, index, FILE_NAME), f"{FILE_NAME}「{name}」が重複しています", FILE_NAME)
         seen.add(name)
-
-
-def _parent(data: dict, path: tuple) -> dict:
-    node = data
-    for step in path[:-1]:
-        node = node[step]
-    return node if isinstance(node, dict) else {}
 
 
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,

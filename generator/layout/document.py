@@ -35,18 +35,6 @@ class Row:
 
 
 @dataclass(frozen=True)
-class Change:
-    """One row of the 変更箇所 table."""
-
-    date: str
-    item: str
-    before: str
-    after: str
-    timing: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Block:
     """A titled run of text in an annex: one per file in （別添）記録項目."""
 
@@ -64,9 +52,9 @@ class Part:
     subtitle: str = ""              # the file name, when a document has several files
     rows: tuple[Row, ...] = ()
     blocks: tuple[Block, ...] = ()
-    changes: tuple[Change, ...] = ()
-    columns: tuple[str, ...] = ()   # an attachment's table head
+    columns: tuple[str, ...] = ()   # the head of its table: 変更箇所's columns, an attachment's
     cells: tuple[tuple[str, ...], ...] = ()
+    widths: tuple[int, ...] = ()    # its table's column widths, in percent (layout/geometry.py)
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .append import TABLE, round_trip
 from .changes import as_spec, compare
-from .fragments import ARGUMENTS, REFERENCE, Library, resolve
-from .laws import CITATION
-from .load import LoadedFile
-from .validate import validate
-from .wareki import parse
+from .versions import read_version
+from ..read.fragments import ARGUMENTS, REFERENCE
+from ..read.laws import CITATION
+from ..wareki import parse
 
 
 @dataclass
@@ -49,7 +48,7 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     """Apply ``amendment`` to the spec at ``path``; nothing is written here."""
     outcome = Outcome(path)
     yaml = round_trip()
-    original, data = _read(path, yaml, outcome)
+    original, data = _read(path, specs, yaml, outcome)
     if data is None:
         return outcome
     _revision(amendment, data, outcome)
@@ -68,29 +67,31 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
         outcome.changes += [*dict.fromkeys(outcome.citations), f"公表日: {published}"]
     stream = io.StringIO()
     yaml.dump(data, stream)
-    outcome.rows = _rows(amendment, original, stream.getvalue(), path, specs, date, outcome)
+    outcome.rows, form = _rows(amendment, original, stream.getvalue(), path, specs, date, outcome)
     if outcome.problems:
         return outcome
     for row in outcome.rows:
-        data[TABLE].append(CommentedMap((k, LiteralScalarString(v) if "\n" in v else v) for k, v in as_spec(row).items()))
+        data[TABLE].append(CommentedMap((k, LiteralScalarString(v) if "\n" in v else v) for k, v in as_spec(row, form).items()))
     stream = io.StringIO()
     yaml.dump(data, stream)
     outcome.text = stream.getvalue()
     return outcome
 
 
-def _read(path: Path, yaml, outcome: Outcome) -> tuple[str, Any]:
-    """The spec's text and round-trip data; None, with a problem, for what is not a spec."""
+def _read(path: Path, specs: Path, yaml, outcome: Outcome) -> tuple[str, Any]:
+    """The spec's text and round-trip data, once the pipeline's reader has taken it (its guards:
+    size, binary, alias bombs); None, with a problem, for what is not a valid spec."""
+    version, errors = read_version(path, specs)
+    if version is None:
+        reason = errors[0].text if errors else "評価書の仕様ファイルではありません"
+        outcome.problems.append(f"読み込めません（pia check で確認してください）: {reason}")
+        return "", None
     try:
         original = path.read_text(encoding="utf-8")
-        data = yaml.load(original)
+        return original, yaml.load(original)
     except (OSError, UnicodeDecodeError, YAMLError) as error:
         outcome.problems.append(f"読み込めません（pia check で確認してください）: {getattr(error, 'problem', None) or error}")
         return "", None
-    if not isinstance(data, dict):
-        outcome.problems.append("評価書の仕様ファイルではありません（pia check で確認してください）")
-        return original, None
-    return original, data
 
 
 def diff(outcome: Outcome) -> str:
@@ -174,21 +175,17 @@ def _items(data: Any, suffixes: list[str], path: tuple = ()):
             yield from _items(value, suffixes, path + (str(index + 1),))
 
 
-def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, date, outcome: Outcome) -> list:
+def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, date, outcome: Outcome) -> tuple[list, Any]:
     """変更箇所 rows from the spec before and after, with the amendment's 提出時期 and 説明."""
-    library = Library(specs / "fragments")
     versions = []
     for text in (before, after):
-        loaded = LoadedFile.parse(path, path.as_posix(), text)
-        resolved, errors = resolve(loaded, library)
-        form, data, problems = validate(loaded, resolved.data)
-        if form is None or errors or any(not problem.warning for problem in problems):
-            outcome.problems.append("改正後の仕様ファイルが検査を通りません: " +
-                                    "; ".join(error.message for error in errors + problems if not error.warning))
-            return []
-        versions.append((form, data))
+        version, errors = read_version(path, specs, text.encode("utf-8"))
+        if version is None:
+            outcome.problems.append("改正後の仕様ファイルが検査を通りません: " + "; ".join(error.message for error in errors))
+            return [], None
+        versions.append(version)
     wording = amendment.get("変更箇所") or {}
-    rows = compare(versions[1][0], versions[0][1], versions[1][1], date or amendment.get("施行日"), versions[0][0])
+    rows = compare(versions[1].form, versions[0].data, versions[1].data, date or amendment.get("施行日"),
+                   versions[0].form)
     return [type(row)(row.date, row.item, row.before, row.after, wording.get("提出時期", row.timing),
-                      wording.get("提出時期に係る説明", row.reason)) for row in rows]
-
+                      wording.get("提出時期に係る説明", row.reason)) for row in rows], versions[1].form

@@ -1,7 +1,7 @@
 """Short constructors for form items, so a form reads like the printed form."""
 from __future__ import annotations
 
-from .model import Check, CheckLayout, Item, Kind, Options
+from .items import Check, CheckLayout, Item, Kind, Options
 
 
 def part(number: str, key: str, *children: Item, note: str = "") -> Item:
@@ -10,10 +10,10 @@ def part(number: str, key: str, *children: Item, note: str = "") -> Item:
 
 
 def section(number: str, key: str, *children: Item, label: str | None = None,
-            mark: bool = False, header_checks: tuple[Item, ...] = ()) -> Item:
+            mark: bool = False, header_checks: tuple[Item, ...] = (), role: str = "") -> Item:
     """A numbered heading row (１．…) whose items live in a mapping under ``key``."""
     return Item(key, Kind.SECTION, number=number, label=label, mark=mark,
-                children=children, header_checks=header_checks)
+                children=children, header_checks=header_checks, role=role)
 
 
 def text(number: str, key: str, *children: Item, label: str | None = None, mark: bool = False,
@@ -23,19 +23,19 @@ def text(number: str, key: str, *children: Item, label: str | None = None, mark:
                 required=required, children=children)
 
 
-def date(number: str, key: str, *, mark: bool = False, required: bool = False) -> Item:
+def date(number: str, key: str, *, mark: bool = False, required: bool = False, role: str = "") -> Item:
     """A 和暦 date (令和6年5月24日)."""
-    return Item(key, Kind.DATE, number=number, mark=mark, required=required)
+    return Item(key, Kind.DATE, number=number, mark=mark, required=required, role=role)
 
 
 def choice(number: str, key: str, options: Options, *children: Item, label: str | None = None,
-           mark: bool = False, count_of: str | None = None, unmarked: bool = False) -> Item:
+           mark: bool = False, count_of: str | None = None, unmarked: bool = False, role: str = "") -> Item:
     """A single choice printed as ``[ 文言 ]`` with its ＜選択肢＞ list.
 
     ``count_of`` names the sibling list whose length is printed as （ n ） 件 (II-4 委託の有無).
     """
     return Item(key, Kind.CHOICE, number=number, label=label, mark=mark, options=options,
-                children=children, derive=count_of, unmarked=unmarked)
+                children=children, derive=count_of, unmarked=unmarked, role=role)
 
 
 def checks(number: str, key: str, layout: CheckLayout, *, mark: bool = False,
@@ -60,15 +60,21 @@ def risk(key: str, label_text: str, *children: Item) -> Item:
 
 
 def derived(number: str, key: str, derive: str, *, label: str | None = None,
-            checks_layout: CheckLayout | None = None, wide: bool = False) -> Item:
-    """A value printed from other values (ファイル名, 件数, 委託しない …), never typed."""
+            checks_layout: CheckLayout | None = None, wide: bool = False, follows: str = "") -> Item:
+    """A value printed from other values (ファイル名, 件数, 委託しない …), never typed; ``follows``
+    names the item of the same file it is printed from (Ⅲ４ 委託しない follows Ⅱ４ 委託の有無)."""
     return Item(key, Kind.DERIVED, number=number, label=label, derive=derive,
-                checks=checks_layout, wide=wide)
+                checks=checks_layout, wide=wide, follows=follows)
 
 
 def annex(number: str, key: str, *, kind: Kind = Kind.TEXT) -> Item:
-    """An annex printed as a part of its own: （別添１） 記録項目, （別添２） 変更箇所."""
+    """An annex printed as a part of its own: （別添１） 記録項目, 添付資料."""
     return Item(key, kind, number=number, wide=True)
+
+
+def changes(number: str, *columns: Item) -> Item:
+    """The 変更箇所 annex: a table of rows, one mapping of ``columns`` per row."""
+    return Item("変更箇所", Kind.CHANGES, number=number, wide=True, columns=columns)
 
 
 def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1) -> Options:

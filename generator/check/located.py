@@ -11,11 +11,12 @@ from typing import Any
 
 from cerberus import errors as codes
 
-from .errors import SpecError
-from .forms import FORMS, Form, Kind
-from .load import LoadedFile, key_position, position
+from ..errors import SpecError
+from ..forms import FORMS, Form, Kind
+from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
-from .schema import header_schema, item_at, spec_schema
+from ..forms.shape import shape
+from .schema import header_schema, spec_schema
 from .validator import NOT_A_BOX, SpecValidator
 
 
@@ -103,17 +104,17 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: s
 def _item(form: Form | None, path: tuple):
     """The form item of the value at ``path``; for a count under 提供・移転の有無 (a mapping whose keys
     are box texts), that item."""
-    item = item_at(form, path) if form else None
-    if item is None and form and len(path) > 1:
-        parent = item_at(form, path[:-1])
-        return parent if parent is not None and parent.counted else None
-    return item
+    slot = shape(form).at(path) if form else None
+    if slot is None and form and len(path) > 1:
+        parent = shape(form).at(path[:-1])
+        return parent.item if parent is not None and parent.item.counted else None
+    return slot.item if slot else None
 
 
 def _name(item, path: tuple) -> str:
     """The item's printed label (without numbering), else the last key of ``path``."""
     if item is not None:
-        return item.label or item.key
+        return item.name
     keys = [step for step in path if isinstance(step, str)]
     return keys[-1] if keys else "評価書"
 
@@ -130,8 +131,6 @@ def _options(item) -> tuple[str, ...]:
         return item.options.texts
     if item.kind is Kind.CHECKS:
         return tuple(check.key for check in item.checks.checks)
-    if item.kind is Kind.CHANGES:
-        return ("事前", "事後")
     return tuple(check.key for check in item.counted)
 
 

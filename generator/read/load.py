@@ -13,7 +13,7 @@ from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from .errors import SpecError, display_path
+from ..errors import SpecError, display_path
 from .yamlnodes import Unusual, compose, construct, fast_load, may_alias, roundtrip, too_large
 
 MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger is a mistake
@@ -60,11 +60,12 @@ class TooLarge(ValueError):
     """Aliases that expand to more than MAX_NODES values."""
 
 
-def load_yaml(path: Path) -> tuple[LoadedFile | None, list[SpecError]]:
-    """Parse ``path``; on failure return no file and the located errors."""
+def load_yaml(path: Path, raw: bytes | None = None) -> tuple[LoadedFile | None, list[SpecError]]:
+    """Parse ``path`` (or ``raw``, its content as edited or as committed: the same guards apply);
+    on failure return no file and the located errors."""
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
     except OSError as error:
         return None, [SpecError.unreadable(shown, error.strerror or str(error))]
     problem = _refuse(raw)

@@ -10,8 +10,10 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .changes import Row, as_spec, compare, entries
-from .errors import SpecError
+from ..check.entries import entries
+from ..forms import Form
+from .changes import Row, as_spec, compare
+from ..errors import SpecError
 from .versions import Version, read_version, snapshot, temporary_folder
 
 
@@ -47,13 +49,13 @@ def change_rows(pair: Pair, date: str | None) -> list[Row]:
     return compare(pair.new.form, pair.old.data, pair.new.data, date)
 
 
-def rows_yaml(rows: list[Row]) -> str:
+def rows_yaml(rows: list[Row], form: Form) -> str:
     """Rows in the spec's own 変更箇所 format, ready to paste."""
     yaml = YAML(typ="rt")
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     stream = io.StringIO()
-    yaml.dump([{key: _block(value) for key, value in as_spec(row).items()} for row in rows], stream)
+    yaml.dump([{key: _block(value) for key, value in as_spec(row, form).items()} for row in rows], stream)
     return stream.getvalue()
 
 

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .errors import SpecError
-from .walk import Subject
+from ..errors import SpecError
+from ..forms.items import PEOPLE, THRESHOLD_RESULT
+from .subject import Subject
 
-NONE, BASIC, FOCUSED, FULL = 0, 1, 2, 3
-LEVELS = {"重点項目評価書": FOCUSED, "全項目評価書": FULL}
+NONE, BASIC, FOCUSED, FULL = 0, 1, 2, 3     # Form.level: 2 重点項目評価書, 3 全項目評価書
 NAMES = {NONE: "評価の義務なし", BASIC: "基礎項目評価", FOCUSED: "重点項目評価", FULL: "全項目評価"}
-THRESHOLD = "しきい値判断"
-SCHEMA = {"type": "dict", "nullable": True, "schema": {
-    "取扱者数": {"type": "string", "nullable": True, "allowed": ["500人未満", "500人以上"]},
-    "重大事故": {"type": "string", "nullable": True, "allowed": ["発生あり", "発生なし"]}}}
 
 # 対象人数 → (level when 取扱者数 ≥ 500 or a 重大事故, level otherwise)
 _BANDS = {"1,000人未満": (NONE, NONE), "1,000人以上1万人未満": (BASIC, BASIC),
@@ -35,25 +31,27 @@ def required_level(people: str, heavy: bool) -> int | None:
 
 def threshold_errors(subject: Subject) -> Iterator[SpecError]:
     """The chosen form is at least what the law requires, and the stated result agrees."""
-    facts = subject.data.get(THRESHOLD) or {}
+    facts = subject.data.get(subject.form.threshold.key) or {} if subject.form.threshold else {}
     heavy = facts.get("取扱者数") == "500人以上" or facts.get("重大事故") == "発生あり"
-    chosen = LEVELS[subject.form.name]
-    for _, path, people in subject.find("対象人数"):
+    chosen = subject.form.level
+    for visit in subject.role(PEOPLE):
+        people = visit.value
         required = required_level(str(people), heavy)
         if required is None:
             continue
         if required > chosen:
-            yield subject.error(path, f"対象人数「{people}」では、しきい値判断により{NAMES[required]}が必要です"
+            yield subject.error(visit.path, f"対象人数「{people}」では、しきい値判断により{NAMES[required]}が必要です"
                                 f"（この評価書は{subject.form.name}）",
                                 "対象人数", "対象人数・取扱者数・重大事故を確認してください")
         yield from _stated(subject, required)
 
 
 def _stated(subject: Subject, required: int) -> Iterator[SpecError]:
-    for item, path, value in subject.find("しきい値判断結果"):
-        if value not in item.options.texts:
+    for visit in subject.role(THRESHOLD_RESULT):
+        value, options = visit.value, visit.item.options.texts
+        if value not in options:
             continue
-        stated = _STATED[LEVELS[subject.form.name]][item.options.texts.index(value)]
+        stated = _STATED[subject.form.level][options.index(value)]
         if stated != required:
-            yield subject.error(path, f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
+            yield subject.error(visit.path, f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
                                 "しきい値判断結果", "しきい値判断（取扱者数・重大事故）を確認してください")

@@ -1,4 +1,5 @@
-"""Reading a spec as it is now or as it was at a git revision, through steps 1–3 of the pipeline.
+"""Reading a spec as it is now or as it was at a git revision, through the pipeline's one read path
+(build.read_spec, as far as validation): the same guards and errors as ``pia check``.
 
 A revision is read from a snapshot of its whole specs/ folder, so the spec is resolved with the
 fragments of the same revision.
@@ -12,13 +13,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SpecError
-from .forms import Form
-from .fragments import Library, resolve
-from .load import load_yaml
-from .validate import validate
-
-FRAGMENTS = "fragments"
+from ..build import Stage, library, read_spec
+from ..errors import SpecError
+from ..forms import Form
 
 
 @dataclass(frozen=True)
@@ -27,17 +24,14 @@ class Version:
     data: dict
 
 
-def read_version(path: Path, specs: Path) -> tuple[Version | None, list[SpecError]]:
-    """The validated data of one spec file, resolved with the fragments under ``specs``."""
-    loaded, errors = load_yaml(path)
-    if loaded is None:
+def read_version(path: Path, specs: Path, raw: bytes | None = None) -> tuple[Version | None, list[SpecError]]:
+    """The validated data of one spec file (or of ``raw``, its text as edited), resolved with the
+    fragments under ``specs``; else None and the errors that stop it (warnings are not reported)."""
+    reading = read_spec(path, library(specs), specs, Stage.VALIDATE, raw)
+    errors = [error for error in reading.errors if not error.warning]
+    if reading.form is None or errors:
         return None, errors
-    resolved, errors = resolve(loaded, Library(specs / FRAGMENTS))
-    form, data, problems = validate(loaded, resolved.data)
-    errors += [problem for problem in problems if not problem.warning]
-    if form is None or errors:
-        return None, errors
-    return Version(form, data), []
+    return Version(reading.form, reading.data), []
 
 
 def snapshot(revision: str, specs: Path, into: Path) -> Path:

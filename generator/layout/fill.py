@@ -5,16 +5,15 @@ Every printed row comes from walking the form model; the spec only supplies valu
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from .document import Block, Change, Document, Part, Row
-from .forms import Check, Form, Item, Kind
-from .forms.form4 import APPROVAL
-from .forms.options import 提供移転の有無
-from .schema import CHANGE_COLUMNS, FILE_NAME, FILES
+from ..forms import FILE_NAME, FILES, Check, Form, Item, Kind
+from ..forms.form4 import APPROVAL
+from ..forms.shape import shape
+from ..forms.values import lines, one_line as _one_line, provided
+from .document import Block, Document, Part, Row
+from .geometry import CHANGE_WIDTHS, FORM_WIDTHS, percentages
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")   # invalid in XML 1.0 (and never meant)
 CHECKED, UNCHECKED = "[ ○ ]", "[  ]"
 
 
@@ -38,19 +37,19 @@ def _approval(form: Form, data: dict) -> str | None:
 
 def _parts(form: Form, data: dict, files: list[dict]):
     for item in form.common:
-        yield _part(item, data, _Context(files, None))
+        yield _part(item, data, _Context(form, files, None))
     for item in form.per_file:
         if item.kind is not Kind.PART:
             yield _annex(item, files)
             continue
         for number, file in enumerate(files, 1):
             subtitle = _file_title(number, file) if len(files) > 1 else ""
-            yield _part(item, file, _Context(files, file), subtitle)
+            yield _part(item, file, _Context(form, files, file), subtitle)
     for item in form.closing:
         if item.kind is Kind.ATTACHMENTS:
             yield from (_attachment(entry) for entry in data.get(item.key) or [])
         else:
-            yield _part(item, data, _Context(files, None))
+            yield _part(item, data, _Context(form, files, None))
 
 
 def _file_title(number: int, file: dict) -> str:
@@ -77,23 +76,33 @@ def _attachment(entry: dict) -> Part:
 class _Context:
     """What derivations may read: all files, and the file being printed."""
 
-    def __init__(self, files: list[dict], file: dict | None):
-        self.files, self.file = files, file
+    def __init__(self, form: Form, files: list[dict], file: dict | None):
+        self.form, self.files, self.file = form, files, file
+
+    def followed(self, item: Item) -> tuple[Any, dict]:
+        """The value of the item ``item`` follows in the file printed, and the mapping holding it."""
+        *inside, key = shape(self.form).in_file(item.follows)
+        holder = self.file or {}
+        for step in inside:
+            holder = holder.get(step) if isinstance(holder.get(step), dict) else {}
+        return holder.get(key), holder
 
 
 def _part(item: Item, data: dict, context: _Context, subtitle: str = "") -> Part:
     title = item.number + item.key
     if item.kind is Kind.CHANGES:
-        return Part(title, "changes", changes=tuple(_change(row) for row in data.get(item.key) or []))
+        columns = tuple(column.key for column in item.columns)
+        return Part(title, "changes", columns=columns, widths=percentages(CHANGE_WIDTHS),
+                    cells=tuple(_change(row, columns) for row in data.get(item.key) or []))
     if item.kind is not Kind.PART:
         return Part(title, "text", blocks=(Block("", lines(data.get(item.key))),))
     mapping = data.get(item.key) or {}
     return Part(title, "table", note=item.note, subtitle=_one_line(subtitle),
-                rows=tuple(_rows(item.children, mapping, context)))
+                rows=tuple(_rows(item.children, mapping, context)), widths=percentages(FORM_WIDTHS))
 
 
-def _change(row: dict) -> Change:
-    return Change(*("\n".join(lines(row.get(column))) for column in CHANGE_COLUMNS))
+def _change(row: dict, columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_one_line(row.get(column)) for column in columns)
 
 
 def _rows(items: tuple[Item, ...], mapping: dict, context: _Context):
@@ -151,7 +160,7 @@ def _value(item: Item, mapping: dict, context: _Context) -> tuple[str, ...]:
         chosen = mapping.get(item.key)
         return (f"[ {chosen} ]" if chosen else "[ ]",)
     if item.kind is Kind.DERIVED and item.checks is None:
-        return tuple(DERIVATIONS[item.derive](context))
+        return tuple(DERIVATIONS[item.derive](context, item))
     if item.kind in (Kind.CHECKS, Kind.DERIVED):
         return ()
     return lines(mapping.get(item.key))
@@ -186,22 +195,12 @@ def _check_cell(check: Check, checked: dict[str, Any]) -> str:
     return cell
 
 
-def provided(item: Item, mapping: dict) -> dict[str, Any]:
-    """II-5 提供・移転の有無, from the lists beside it: each box whose list (提供先, 移転先) has
-    entries, with its count — the spec's own where it gives one (提供先1 may stand for those listed
-    in an annex, 別添4), else the entries listed; 行っていない when no list has any."""
-    given = mapping.get(item.key) if isinstance(mapping.get(item.key), dict) else {}
-    found = {check.key: given.get(check.key) or len(mapping[check.counts])
-             for check in item.counted if mapping.get(check.counts)}
-    return found or {check.key: None for check in item.checks.checks if not check.counts}
-
-
 def _checked(item: Item, mapping: dict, context: _Context) -> dict[str, Any]:
     """The checked boxes of ``item``: their spec values, with details (or counts)."""
     if item.counted:
         return provided(item, mapping)
     if item.kind is Kind.DERIVED:
-        return {key: None for key in DERIVATIONS[item.derive](context)}
+        return {key: None for key in DERIVATIONS[item.derive](context, item)}
     checked: dict[str, str | None] = {}
     for entry in mapping.get(item.key) or []:
         if isinstance(entry, dict):
@@ -215,35 +214,17 @@ def _box(text: str, checked: bool) -> str:
     return f"{CHECKED if checked else UNCHECKED} {text}"
 
 
-def lines(value: Any) -> tuple[str, ...]:
-    """A spec text as printed lines: parts of a list joined, control characters removed."""
-    if value is None:
-        return ()
-    if isinstance(value, list):
-        return tuple(line for part in value for line in lines(part))
-    return tuple(_CONTROL.sub("", str(value)).split("\n"))
-
-
-def _one_line(value: Any) -> str:
-    return "\n".join(lines(value))
-
-
-def _section(context: _Context, key: str) -> dict:
-    overview = (context.file or {}).get("特定個人情報ファイルの概要") or {}
-    return overview.get(key) or {}
-
-
-def _provides(context: _Context) -> bool:
-    """Whether II-5 lists a 提供先 or 移転先 (the lists 提供・移転の有無 counts)."""
-    section = _section(context, "特定個人情報の提供・移転")
-    return any(section.get(check.counts) for check in 提供移転の有無.checks if check.counts)
+def _provides(context: _Context, item: Item) -> bool:
+    """Whether Ⅱ５ lists a 提供先 or 移転先 (the lists the item it follows counts)."""
+    _, section = context.followed(item)
+    counted = shape(context.form).at((FILES, *shape(context.form).in_file(item.follows))).item.counted
+    return any(section.get(check.counts) for check in counted)
 
 
 DERIVATIONS = {
-    "file_names": lambda context: [_one_line(file.get(FILE_NAME)) for file in context.files],
-    "file_name": lambda context: [_one_line((context.file or {}).get(FILE_NAME))],
-    # Ⅲ４ 委託しない follows II-4 委託の有無; Ⅲ５ 提供・移転しない follows II-5.
-    "no_consignment": lambda context: ["委託しない"] if _section(
-        context, "特定個人情報ファイルの取扱いの委託").get("委託の有無") == "委託しない" else [],
-    "no_provision": lambda context: [] if _provides(context) else ["提供・移転しない"],
+    "file_names": lambda context, item: [_one_line(file.get(FILE_NAME)) for file in context.files],
+    "file_name": lambda context, item: [_one_line((context.file or {}).get(FILE_NAME))],
+    # Ⅲ４ 委託しない follows Ⅱ４ 委託の有無; Ⅲ５ 提供・移転しない follows Ⅱ５ 提供・移転の有無.
+    "no_consignment": lambda context, item: ["委託しない"] if context.followed(item)[0] == "委託しない" else [],
+    "no_provision": lambda context, item: [] if _provides(context, item) else ["提供・移転しない"],
 }

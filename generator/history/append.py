@@ -9,8 +9,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from ..forms import Form
 from .changes import Row, as_spec
-from .write import write_atomic
+from ..write import write_atomic
 
 TABLE = "変更箇所"
 
@@ -24,14 +25,14 @@ def round_trip() -> YAML:
     return yaml
 
 
-def append_rows(path: Path, rows: list[Row]) -> None:
+def append_rows(path: Path, rows: list[Row], form: Form) -> None:
     """Add ``rows`` at the end of the spec's 変更箇所 list."""
     yaml = round_trip()
     data = yaml.load(path.read_text(encoding="utf-8"))
     if not isinstance(data.get(TABLE), list):
         data[TABLE] = CommentedSeq()
     for row in rows:
-        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row).items()))
+        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row, form).items()))
     stream = io.StringIO()
     yaml.dump(data, stream)
     write_atomic(path, stream.getvalue().encode("utf-8"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from .errors import SpecError
-from .load import LoadedFile, key_position, position
+from ..errors import SpecError
+from ..read.load import LoadedFile, key_position, position
 
 
 def fold(text: str) -> str:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import SpecError
-from .laws import CITATION, Catalogue
+from ..errors import SpecError
+from .laws import CITATION, Catalogue, FileCheck
 from .load import LoadedFile, load_yaml, position
-from .wareki import parse
+from ..wareki import parse
 
 MAX_NODES = 200_000      # far above the largest seed spec (~20,000 values): stops alias bombs
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -40,11 +40,12 @@ class Library:
     """The fragments folder, read lazily, one file at a time (and the law catalogue beside it)."""
 
     root: Path
+    check_law: FileCheck | None = None      # the law catalogue's file check (check/datafiles.py)
     files: dict[str, LoadedFile | None] = field(default_factory=dict)
     errors: list[SpecError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.laws = Catalogue(self.root.parent / "laws", self.errors)
+        self.laws = Catalogue(self.root.parent / "laws", self.errors, self.check_law)
 
     def find(self, key: str) -> Fragment | None:
         stem, _, entry = key.rpartition("/")

@@ -15,30 +15,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from .errors import SpecError
-from .load import LoadedFile, load_yaml, position
-from .schema import TEXT
-from .validate import validate_file
-from .wareki import parse
+from ..errors import SpecError
+from ..wareki import parse
+from .load import LoadedFile, load_yaml
 
 CITATION = "法令"
-WITHIN = "法令ファイル"
-ENTRY = {"type": "dict", "allow_unknown": False, "schema": {       # one citation: its wording per period
-    "説明": TEXT,
-    "文言": {"type": "list", "required": True, "minlength": 1, "schema": {
-        "type": "dict", "allow_unknown": False, "schema": {
-            "施行日": {"type": "string", "required": True, "empty": False},
-            "本文": {**TEXT, "required": True, "nullable": False, "empty": False}}}}}}
+FileCheck = Callable[[LoadedFile], list[SpecError]]
 
 
 class Catalogue:
-    """specs/laws/*.yaml, read lazily, one file at a time; each file is checked when first read and
-    its problems join ``errors`` (the fragment library's, reported with the specs')."""
+    """specs/laws/*.yaml, read lazily, one file at a time; each file is checked when first read (by
+    ``check``, which the pipeline gives: check/datafiles.py) and its problems join ``errors`` (the
+    fragment library's, reported with the specs')."""
 
-    def __init__(self, root: Path, errors: list[SpecError] | None = None):
-        self.root = root
+    def __init__(self, root: Path, errors: list[SpecError] | None = None, check: FileCheck | None = None):
+        self.root, self.check = root, check
         self.files: dict[str, LoadedFile | None] = {}
         self.broken: set[str] = set()          # files that exist but are not well formed
         self.errors = errors if errors is not None else []
@@ -73,22 +66,10 @@ class Catalogue:
     def _read(self, path: Path) -> LoadedFile | None:
         """The file when it is well formed; else None, with its problems in ``errors``."""
         loaded, errors = load_yaml(path)
-        if loaded is not None:
-            errors = validate_file(loaded, {}, WITHIN, ENTRY) + list(_dates(loaded))
+        if loaded is not None and self.check is not None:
+            errors = self.check(loaded)
         if errors:
             self.errors.extend(errors)
             self.broken.add(path.relative_to(self.root).with_suffix("").as_posix())
             return None
         return loaded
-
-
-def _dates(loaded: LoadedFile):
-    """Every 施行日 is a real 和暦 date: the wording in force is chosen by it."""
-    entries = loaded.plain if isinstance(loaded.plain, dict) else {}
-    for name, entry in entries.items():
-        periods = entry.get("文言") if isinstance(entry, dict) else None
-        for index, period in enumerate(periods if isinstance(periods, list) else []):
-            day = period.get("施行日") if isinstance(period, dict) else None
-            if isinstance(day, str) and day and parse(day) is None:
-                line, column = position(loaded.data, (name, "文言", index, "施行日"))
-                yield SpecError.not_a_date(loaded.display, line, column, "施行日", day, "令和6年5月27日")

@@ -5,7 +5,7 @@ source of the cerberus schema, the JSON Schema, the renderers' loops and the 変
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
@@ -54,6 +54,7 @@ class Check:
     detail: bool = False
     value: str | None = None   # the spec value when it differs from the printed text
     counts: str | None = None  # the list this box counts, printed as （ n ） 件 (II-5: 提供先, 移転先)
+    blanks: tuple[str, ...] = ()   # sibling risks left blank when checked (Ⅲ６ 接続しない（入手）)
 
     @property
     def key(self) -> str:
@@ -101,12 +102,31 @@ class Item:
     max_repeat: int = 20
     title_key: str | None = None       # GROUP: the key of the value printed in the title row
     unmarked: bool = False             # excluded from its part's ※ note (Ⅲ 7.②)
+    columns: tuple["Item", ...] = ()   # CHANGES: the table's columns, in printed order
+    role: str = ""                     # what a rule finds the item by, not its wording (INCIDENT …)
+    follows: str = ""                  # DERIVED: the key of the item of the same file it follows
 
     @cached_property
     def printed_label(self) -> str:
         """The label as the form prints it, with numbering and ※."""
         text = self.number + (self.label if self.label is not None else self.key)
         return text + ("　※" if self.mark else "")
+
+    @cached_property
+    def heading(self) -> str:
+        """The label's first line with its numbering: a step of a printed path (変更箇所 項目)."""
+        label = self.label if self.label is not None else self.key
+        return (self.number + label.split("\n")[0]).replace("　", " ").strip()
+
+    @cached_property
+    def description(self) -> str:
+        """The printed label on one line, with its part's note (editor hover, ``pia new``)."""
+        return (self.printed_label + (f"　{self.note}" if self.note else "")).replace("\n", " ")
+
+    @cached_property
+    def name(self) -> str:
+        """The label without numbering, as messages name the item."""
+        return self.label or self.key
 
     @cached_property
     def holds_value(self) -> bool:
@@ -126,6 +146,14 @@ class Item:
         return self.kind in (Kind.PART, Kind.SECTION, Kind.RISK)
 
 
+# Roles: items the cross-field rules look up by meaning, whatever a revision calls them.
+INCIDENT = "重大事故"                # Ⅲ７ 過去３年以内に…重大事故が発生したか (その内容, 再発防止策の内容)
+HEARING = "意見聴取"                 # 全項目 Ⅵ２ 国民・住民等からの意見の聴取 (30日以上)
+THRESHOLD_RESULT = "しきい値判断結果"   # Ⅴ/Ⅵ １．② (options from the highest level down)
+ASSESSED = "基礎項目評価の実施日"      # Ⅴ/Ⅵ １．① (規則第15条: 5年)
+PEOPLE = "対象人数"                  # Ⅰ１③
+
+
 @dataclass(frozen=True)
 class Form:
     """A whole 様式 in one revision."""
@@ -139,16 +167,13 @@ class Form:
     common: tuple[Item, ...]       # parts before the per-file parts (Ⅰ)
     per_file: tuple[Item, ...]     # parts printed once per 特定個人情報ファイル (Ⅱ, 別添, Ⅲ)
     closing: tuple[Item, ...]      # parts after them (Ⅳ, Ⅴ, 変更箇所)
-    contents: tuple[str, ...] = field(default=())   # 項目一覧
     since: str | None = None       # 和暦: the day documents start to be published on this revision
+    level: int = 0                 # the assessment it is (thresholds.LEVELS: 2 重点, 3 全項目)
+    threshold: "Item | None" = None   # しきい値判断: the facts of the 基礎項目評価 (not printed)
 
-    def walk(self):
-        """Every item in printed order, depth first, with its ancestors."""
-        for top in (*self.cover, *self.common, *self.per_file, *self.closing):
-            yield from _walk(top, ())
-
-
-def _walk(item: Item, ancestors: tuple[Item, ...]):
-    yield item, ancestors
-    for child in (*item.header_checks, *item.children):
-        yield from _walk(child, ancestors + (item,))
+    @cached_property
+    def contents(self) -> tuple[str, ...]:
+        """項目一覧: every part and annex in printed order, numbered as printed (not the further
+        annexes of 添付資料, which a spec adds)."""
+        parts = (*self.common, *self.per_file, *self.closing)
+        return tuple(part.number + part.key for part in parts if part.kind is not Kind.ATTACHMENTS)

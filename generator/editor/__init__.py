@@ -1,0 +1,1 @@
+"""Features for editing specs: the JSON Schema for editors and the blank spec of `pia new`."""

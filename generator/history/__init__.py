@@ -1,0 +1,1 @@
+"""Features over versions of a spec: 変更箇所 (changes), review diffs, amendments. They use the pipeline; the pipeline never uses them."""

@@ -1,0 +1,1 @@
+"""Step 5: lay a checked spec out on its form as the immutable document model."""

@@ -1,0 +1,1 @@
+"""Steps 1–2: read a spec's YAML, resolve its fragments and law citations."""
