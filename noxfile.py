@@ -27,6 +27,16 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def lint(session: nox.Session) -> None:
+    """ruff, and the layered import contract (pyproject.toml [tool.importlinter]): the pipeline's
+    imports run one way (forms → read → check → layout → render → write → build), features use it
+    and are never used by it, and no package has an import cycle."""
+    session.install("-e", ".", "ruff>=0.6", "import-linter>=2.1")
+    session.run("ruff", "check", "generator", "tests", "tools")
+    session.run("lint-imports")
+
+
+@nox.session
 def diff(session: nox.Session) -> None:
     """Print the rendered documents' text diff against the merge base with main (for PR review).
 

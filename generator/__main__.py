@@ -12,17 +12,18 @@ from pathlib import Path
 
 from . import cli
 from .build import Result, build, check, discover, stem
-from .pdf import convert, first_page_png, html_screenshot, missing_tools
+from .editor.jsonschema import combined, dumps, file_name, schema_files
+from .editor.skeleton import skeleton
+from .errors import SpecError, display_path
 from .forms import FORMS, revisions
-from .history.amend import amend, diff as amend_diff
+from .history.amend import amend
+from .history.amend import diff as amend_diff
 from .history.amendments import load_amendment
 from .history.append import append_rows
-from .errors import SpecError, display_path
-from .editor.jsonschema import combined, dumps, file_name, schema_files
 from .history.review import change_rows, read_pair, rows_yaml, text_diff
-from .progress import progress_bar
-from .editor.skeleton import skeleton
 from .history.versions import GitError
+from .pdf import convert, first_page_png, html_screenshot, missing_tools
+from .progress import progress_bar
 from .write import write_atomic
 
 
@@ -122,7 +123,7 @@ def _amend(arguments) -> int:
 
 
 def _bench(arguments) -> int:
-    from .bench import run_bench        # only the benchmark needs it
+    from .bench import run_bench  # only the benchmark needs it
     figures = run_bench(arguments.count, jobs=arguments.jobs)
     for line in figures.lines:
         print(line)

@@ -14,9 +14,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import FRAGMENTS, NOT_SPECS, SPECS, build, check, discover
 from docxtpl import DocxTemplate
 
+from .build import FRAGMENTS, NOT_SPECS, SPECS, build, check, discover
 from .layout.document import Document
 from .render.docx import render_docx, template_path
 from .render.environment import environment

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import batch
 from .cache import BuildCache, Record, base_fingerprint, digest, files_version, fragment_fingerprints, used_fingerprints

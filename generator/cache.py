@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-@lru_cache(maxsize=None)
+@cache
 def base_fingerprint(formats: tuple[str, ...]) -> str:
     """The generator's code and form models, the templates, the output formats."""
     parts = [__version__.encode(), ",".join(formats).encode()]
@@ -71,7 +71,7 @@ class BuildCache:
     records: dict[str, Record] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, out: Path) -> "BuildCache":
+    def load(cls, out: Path) -> BuildCache:
         path = out / CACHE
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))

@@ -3,8 +3,8 @@ run it). __main__ carries the commands out and reports; nothing here reads a spe
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from . import __version__
 from .build import OUT, SPECS

@@ -43,43 +43,43 @@ class SpecError:
     # Factories: one per kind of problem, so wording lives in one place.
 
     @classmethod
-    def yaml_syntax(cls, path: str, line: int, column: int, problem: str) -> "SpecError":
+    def yaml_syntax(cls, path: str, line: int, column: int, problem: str) -> SpecError:
         return cls(path, line, column, f"YAMLの書式に誤りがあります: {problem}",
                    hint="インデントや引用符、コロンの後の空白を確認してください")
 
     @classmethod
-    def unreadable(cls, path: str, reason: str) -> "SpecError":
+    def unreadable(cls, path: str, reason: str) -> SpecError:
         return cls(path, 1, 1, f"ファイルを読み込めません: {reason}")
 
     @classmethod
     def unknown_key(cls, path: str, line: int, column: int, key: str, suggestion: str | None,
-                    within: str = "様式") -> "SpecError":
+                    within: str = "様式") -> SpecError:
         hint = f"もしかして「{suggestion}」" if suggestion else f"{within}にない項目です"
         return cls(path, line, column, f"「{key}」という項目は{within}にありません", item=key, hint=hint)
 
     @classmethod
     def not_a_date(cls, path: str, line: int, column: int, key: str, value: object,
-                   example: str = "令和6年5月24日") -> "SpecError":
+                   example: str = "令和6年5月24日") -> SpecError:
         return cls(path, line, column, f"{key}「{value}」は実在する和暦の日付ではありません", item=key, hint=f"例: {example}")
 
     @classmethod
-    def missing(cls, path: str, line: int, column: int, item: str) -> "SpecError":
+    def missing(cls, path: str, line: int, column: int, item: str) -> SpecError:
         return cls(path, line, column, f"「{item}」を記載してください", item=item)
 
     @classmethod
     def not_an_option(cls, path: str, line: int, column: int, item: str, value: str,
-                      options: tuple[str, ...], suggestion: str | None) -> "SpecError":
+                      options: tuple[str, ...], suggestion: str | None) -> SpecError:
         hint = "選択肢: " + "／".join(options)
         if suggestion:
             hint += f"。もしかして「{suggestion}」"
         return cls(path, line, column, f"「{item}」の値「{value}」は選択肢にありません", item=item, hint=hint)
 
     @classmethod
-    def wrong_type(cls, path: str, line: int, column: int, item: str, expected: str) -> "SpecError":
+    def wrong_type(cls, path: str, line: int, column: int, item: str, expected: str) -> SpecError:
         return cls(path, line, column, f"「{item}」には{expected}を記載してください", item=item)
 
     @classmethod
-    def fragment(cls, path: str, line: int, column: int, message: str, hint: str = "") -> "SpecError":
+    def fragment(cls, path: str, line: int, column: int, message: str, hint: str = "") -> SpecError:
         return cls(path, line, column, message, item="共通記載", hint=hint)
 
 

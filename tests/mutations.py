@@ -3,12 +3,12 @@
 for list items against cerberus alone)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+from conftest import ROOT
 from ruamel.yaml import YAML
 
-from conftest import ROOT
 from generator.build import discover
 from generator.read.fragments import Library, resolve
 from generator.read.load import load_yaml
@@ -111,7 +111,7 @@ def _consignments(data: dict) -> list:
     return _overview(data)["特定個人情報ファイルの取扱いの委託"]["委託事項"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def loaded(path: Path):
     loaded, errors = load_yaml(path)
     if loaded is None:

@@ -2,8 +2,7 @@
 document model), so the renderers are checked against the form."""
 from __future__ import annotations
 
-from generator.forms import Form, Item, Kind
-from generator.forms import FILES
+from generator.forms import FILES, Form, Item, Kind
 
 
 def printed_labels(form: Form, data: dict) -> list[str]:

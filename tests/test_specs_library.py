@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from conftest import ROOT
 from ruamel.yaml import YAML
 
-from conftest import ROOT
 from generator.build import SPECS, check, discover
 
 LONG = 60

@@ -20,10 +20,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from generator.check.schema import MAX_COLUMNS  # noqa: E402
 from generator.forms.shared import 変更箇所  # noqa: E402
 from generator.layout.geometry import CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MARGIN_MM, SHADE  # noqa: E402
 from generator.render.docx import FIXED_TIME, normalise_zip  # noqa: E402
-from generator.check.schema import MAX_COLUMNS  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
 

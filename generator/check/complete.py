@@ -3,7 +3,7 @@ switched to another form (重点 → 全項目) lists what it still lacks instea
 silently. A section or risk written blank (``リスク1:``) is blank as a whole (forms/shape.py)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import SpecError
 from ..forms import Form, Kind

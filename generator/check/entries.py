@@ -5,12 +5,13 @@ history/changes.py compares two versions' entries."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
-from typing import Any, Callable
+from functools import cache, cached_property, partial
+from typing import Any
 
 from ..forms import FILE_NAME, FILES, Form, Item, Kind
-from ..forms.shape import Absent, Visit, shape
+from ..forms.shape import Absent, Holds, Visit, shape
 from ..forms.values import one_line, provided
 
 NOT_COMPARED = {"公表日", "評価書番号"}     # change with every revision; not 変更箇所 rows
@@ -48,7 +49,7 @@ def _entry(visit: Visit) -> Entry | None:
         return Entry(path, partial(str, visit.value.get(FILE_NAME) or ""), True, whole=True)
     if visit.entry:
         return Entry(path, partial(_summary, visit.value), slot.marked, whole=True)
-    if item.kind is Kind.GROUP or (item.nests and not visit.entry):
+    if slot.holds is not Holds.VALUE:     # a mapping or a list: its keys are entries of their own
         return None
     if item.counted:        # 提供・移転の有無 （ n ） 件 changes when the lists or counts do
         return Entry(path, partial(_provision, item, visit.parent), slot.marked)
@@ -121,7 +122,7 @@ class Locator:
         return best[2]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZCS")

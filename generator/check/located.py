@@ -6,16 +6,16 @@ children in ``info`` and are walked recursively so each message points at the in
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cerberus import errors as codes
 
 from ..errors import SpecError
 from ..forms import FORMS, Form, Kind
+from ..forms.shape import shape
 from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
-from ..forms.shape import shape
 from .schema import header_schema, spec_schema
 from .validator import NOT_A_BOX, SpecValidator
 
@@ -38,8 +38,8 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
     return form, data, warnings + _run(spec, schema, data, form)
 
 
-@lru_cache(maxsize=None)
-def _validator(form_name: str | None, revision: str | None) -> "SpecValidator":
+@cache
+def _validator(form_name: str | None, revision: str | None) -> SpecValidator:
     """One validator per form and revision: cerberus checks a schema each time one is built."""
     return SpecValidator(spec_schema(form_name, revision) if form_name else header_schema())
 

@@ -6,8 +6,8 @@ Sources: research/ppc-rules.md §2 (しきい値判断, 意見聴取), form3-inv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Callable, Iterator
 
 from ..errors import SpecError
 from ..forms import FILE_NAME, FILES, FORMS, Form, Kind
@@ -95,7 +95,7 @@ def incident_details(subject: Subject) -> Iterator[SpecError]:
     """重大事故 発生なし ⇒ その内容 and 再発防止策の内容 blank; 発生あり ⇒ written."""
     for visit in subject.role(INCIDENT):
         path, value = visit.path, visit.value
-        details = [child.key for child in visit.item.children if not is_blank(visit.parent.get(child.key))]
+        details = [key for key in visit.slot.rows if not is_blank(visit.parent.get(key))]
         if value == "発生なし" and details:
             yield subject.error(path, "重大事故が「発生なし」なのに" + "・".join(details) + "が記載されています",
                                 "重大事故")

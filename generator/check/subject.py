@@ -2,9 +2,10 @@
 form's shape, found by key or by role (a meaning the form model names, not a wording)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 from ..errors import SpecError
 from ..forms import Form

@@ -6,7 +6,7 @@ voluntarily is fine; a lower one is an error, and so is a しきい値判断結�
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import SpecError
 from ..forms.items import PEOPLE, THRESHOLD_RESULT
@@ -53,5 +53,6 @@ def _stated(subject: Subject, required: int) -> Iterator[SpecError]:
             continue
         stated = _STATED[subject.form.level][options.index(value)]
         if stated != required:
-            yield subject.error(visit.path, f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
+            yield subject.error(visit.path,
+                                f"しきい値判断結果「{value}」は対象人数等から求まる結果（{NAMES[required]}）と合いません",
                                 "しきい値判断結果", "しきい値判断（取扱者数・重大事故）を確認してください")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..forms import FORMS
 from ..check.schema import check_branches, spec_schema
+from ..forms import FORMS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 _TYPES = {"string": ["string"], "integer": ["integer"], "count": ["integer"], "text": ["string", "integer"],

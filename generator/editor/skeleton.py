@@ -34,7 +34,7 @@ def _emit(slot: Slot, indent: int) -> list[str]:
         return [f"{pad}# {item.key}: {{{counts}}}   # 任意: 件数が{lists}の数と違うとき（別添の一覧など）"]
     if slot.holds is Holds.MAPPING:
         return [f"{pad}{item.key}:   # {item.description.strip()}"] + _emit_all(slot.slots, indent + 2)
-    if slot.holds is Holds.LIST and item.kind is Kind.GROUP:
+    if slot.holds is Holds.LIST and item.kind is not Kind.CHANGES:     # 変更箇所 rows are written by pia changes
         return _group(slot, indent)
     return [f"{pad}{item.key}:   # {item.description.strip()}{_choices(slot)}"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from . import options as o
 from .dsl import checks, choice, date, derived, part, risk, section, text
 from .form3 import Revision
-from .shared import その他のリスク, 十分か
 from .items import ASSESSED, INCIDENT, THRESHOLD_RESULT, Check, CheckLayout, Item
+from .shared import その他のリスク, 十分か
 
 _入手 = "特定個人情報の入手（情報提供ネットワークシステムを通じた入手を除く。）"
 _提供 = "特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）"

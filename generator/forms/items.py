@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-
 FILES = "特定個人情報ファイル"          # the spec's list of files; Ⅱ, 別添 and Ⅲ print once per file
 FILE_NAME = "特定個人情報ファイル名"
 
@@ -93,16 +92,16 @@ class Item:
     mark: bool = False
     options: Options | None = None
     checks: CheckLayout | None = None
-    children: tuple["Item", ...] = ()
+    children: tuple[Item, ...] = ()
     wide: bool = False                 # label across the whole row, value on the next row
     required: bool = False
     derive: str | None = None          # name of a derivation in generator.model
-    header_checks: tuple["Item", ...] = ()   # III-4 [ ] 委託しない …, printed on the section row
+    header_checks: tuple[Item, ...] = ()   # III-4 [ ] 委託しない …, printed on the section row
     note: str = ""                     # printed after a part title: ※（７．②を除く。）
     max_repeat: int = 20
     title_key: str | None = None       # GROUP: the key of the value printed in the title row
     unmarked: bool = False             # excluded from its part's ※ note (Ⅲ 7.②)
-    columns: tuple["Item", ...] = ()   # CHANGES: the table's columns, in printed order
+    columns: tuple[Item, ...] = ()   # CHANGES: the table's columns, in printed order
     role: str = ""                     # what a rule finds the item by, not its wording (INCIDENT …)
     follows: str = ""                  # DERIVED: the key of the item of the same file it follows
 
@@ -169,7 +168,7 @@ class Form:
     closing: tuple[Item, ...]      # parts after them (Ⅳ, Ⅴ, 変更箇所)
     since: str | None = None       # 和暦: the day documents start to be published on this revision
     level: int = 0                 # the assessment it is (thresholds.LEVELS: 2 重点, 3 全項目)
-    threshold: "Item | None" = None   # しきい値判断: the facts of the 基礎項目評価 (not printed)
+    threshold: Item | None = None   # しきい値判断: the facts of the 基礎項目評価 (not printed)
 
     @cached_property
     def contents(self) -> tuple[str, ...]:

@@ -13,9 +13,10 @@ editor's schema ask the shape (``slots``, ``at``) or ``visit`` a spec's data alo
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
 
 from .items import FILE_NAME, FILES, Form, Item, Kind
 
@@ -32,11 +33,12 @@ class Slot:
 
     item: Item
     holds: Holds
-    slots: tuple["Slot", ...] = ()   # the keys inside the mapping it holds, or inside each entry
+    slots: tuple[Slot, ...] = ()   # the keys inside the mapping it holds, or inside each entry
     marked: bool = False             # ※: itself, or through its part's note or its parent
     title: bool = False              # a group entry's title key (名称), printed in its title row
     printed: bool = True             # False: facts the document does not print (しきい値判断)
     optional: bool = False           # may be left out of the spec (a 名称, a 変更箇所 row's columns)
+    rows: tuple[str, ...] = ()       # the keys of the sub-rows printed under it, beside it (その内容)
     steps: tuple[str, ...] = ()      # what it adds to the printed path (変更箇所 項目): its label,
                                      # after the label cell or item it is printed under
 
@@ -193,7 +195,8 @@ def _item_slots(item: Item, marked: bool, prefix: tuple[str, ...]) -> tuple[Slot
     if item.kind is Kind.CHANGES:
         columns = tuple(replace(column, optional=True) for column in _slots(item.columns, False))
         return (Slot(item, Holds.LIST, columns, steps=steps),)
-    return (Slot(item, Holds.VALUE, marked=here, steps=steps), *_slots(item.children, here, steps))
+    rows = _slots(item.children, here, steps)
+    return (Slot(item, Holds.VALUE, marked=here, steps=steps, rows=tuple(row.key for row in rows)), *rows)
 
 
 def _unprinted(slot: Slot) -> Slot:

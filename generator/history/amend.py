@@ -24,12 +24,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .append import TABLE, round_trip
-from .changes import as_spec, compare
-from .versions import read_version
 from ..read.fragments import ARGUMENTS, REFERENCE
 from ..read.laws import CITATION
 from ..wareki import parse
+from .append import TABLE, round_trip
+from .changes import as_spec, compare
+from .versions import read_version
 
 
 @dataclass

@@ -10,8 +10,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..forms import Form
-from .changes import Row, as_spec
 from ..write import write_atomic
+from .changes import Row, as_spec
 
 TABLE = "変更箇所"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass
 
 from ..check.entries import entries
-from ..forms import Form
+from ..forms import Form, Kind
 from ..forms.shape import shape
 
 BEFORE_NONE, AFTER_REMOVED = "（記載なし）", "（削除）"
@@ -38,7 +38,7 @@ def as_spec(row: Row, form: Form) -> dict[str, str]:
 
 def columns(form: Form) -> tuple[str, ...]:
     """The 変更箇所 table's columns, as the spec keys them."""
-    table = next(slot for slot in shape(form).tail if slot.item.columns)
+    table = next(slot for slot in shape(form).tail if slot.item.kind is Kind.CHANGES)
     return tuple(column.key for column in table.slots)
 
 

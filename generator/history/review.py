@@ -11,9 +11,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..check.entries import entries
+from ..errors import SpecError
 from ..forms import Form
 from .changes import Row, as_spec, compare
-from ..errors import SpecError
 from .versions import Version, read_version, snapshot, temporary_folder
 
 

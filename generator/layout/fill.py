@@ -10,7 +10,8 @@ from typing import Any
 from ..forms import FILE_NAME, FILES, Check, Form, Item, Kind
 from ..forms.form4 import APPROVAL
 from ..forms.shape import shape
-from ..forms.values import lines, one_line as _one_line, provided
+from ..forms.values import lines, provided
+from ..forms.values import one_line as _one_line
 from .document import Block, Document, Part, Row
 from .geometry import CHANGE_WIDTHS, FORM_WIDTHS, percentages
 

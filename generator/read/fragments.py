@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError
+from ..wareki import parse
 from .laws import CITATION, Catalogue, FileCheck
 from .load import LoadedFile, load_yaml, position
-from ..wareki import parse
 
 MAX_NODES = 200_000      # far above the largest seed spec (~20,000 values): stops alias bombs
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

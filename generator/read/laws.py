@@ -13,9 +13,10 @@ A spec cites by key (``{法令: 番号法/国民年金_別表}``) and prints the
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import SpecError
 from ..wareki import parse

@@ -40,7 +40,7 @@ class LoadedFile:
         return self.nodes if self.nodes is not None else compose(self.text)
 
     @classmethod
-    def parse(cls, path: Path, display: str, text: str, raw: bytes | None = None) -> "LoadedFile":
+    def parse(cls, path: Path, display: str, text: str, raw: bytes | None = None) -> LoadedFile:
         """Parse ``text`` (libyaml reads ``raw``, its UTF-8 bytes, when given: no re-encoding);
         raises ruamel's errors, and ``TooLarge`` for an alias bomb."""
         nodes = compose(raw if raw is not None else text)

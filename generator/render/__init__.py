@@ -2,7 +2,7 @@
 or writes files."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..layout.document import Document
 from .docx import render_docx

@@ -17,7 +17,7 @@ import struct
 import zipfile
 import zlib
 from datetime import datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -71,7 +71,7 @@ def template_path() -> Path:
     return templates() / "docx" / "document.docx"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(path: Path) -> CompiledTemplate:
     return CompiledTemplate(path)
 
@@ -98,7 +98,7 @@ def core_xml(document: Document) -> bytes:
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-            f"{body}{dates}</cp:coreProperties>").encode("utf-8")
+            f"{body}{dates}</cp:coreProperties>").encode()
 
 
 class _Member:
@@ -110,7 +110,7 @@ class _Member:
         self.name, self.data, self.crc, self.size = name, data, crc, size
 
     @classmethod
-    def of(cls, name: str, content: bytes) -> "_Member":
+    def of(cls, name: str, content: bytes) -> _Member:
         compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
         return cls(name.encode("utf-8"), compressor.compress(content) + compressor.flush(),
                    zlib.crc32(content), len(content))

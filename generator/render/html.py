@@ -1,7 +1,7 @@
 """Document → one self-contained HTML page (lang="ja", inline CSS, A4 print rules)."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import jinja2
 
@@ -9,7 +9,7 @@ from ..layout.document import Document
 from .environment import environment
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template() -> jinja2.Template:
     # Parsed and compiled once per process; every document reuses it.
     return environment("html").get_template("document.html.j2")

@@ -7,16 +7,16 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from generator.pdf import CHROMIUM_FLAGS, chromium, soffice
 from seeds.test_fidelity import SEEDS
 from textutil import recall, seed_segments
+
+from generator.pdf import CHROMIUM_FLAGS, chromium, soffice
 
 A4_WIDTH, A4_HEIGHT = 595.3, 841.9
 CJK = re.compile(r"IPAex|Noto.*CJK|Mincho|Gothic|明朝|ゴシック", re.I)

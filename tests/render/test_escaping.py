@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import io
 import zipfile
-
 from pathlib import Path
 
 import docx
 from lxml import etree
-from ruamel.yaml import YAML
 from lxml import html as lxml_html
+from ruamel.yaml import YAML
+from textutil import docx_lines, html_lines
 
 from generator.build import build, discover
-from textutil import docx_lines, html_lines
 
 HOSTILE = ["{{ 7*7 }}", "{% raw %}", "<script>alert(1)</script>", "A & B", "{% for x in y %}", "]]>", "\"'",
            "{_{ docxtpl }_} {_% x %_}"]
@@ -86,8 +85,8 @@ def test_control_characters_are_refused_and_nothing_is_written(tmp_path):
 
 def test_compiled_docx_path_prints_what_plain_docxtpl_prints(tmp_path):
     """The compiled template (issue: speed) renders the same document text as plain docxtpl."""
-    from generator.build import check, discover
     from generator.bench import render_docx_plain
+    from generator.build import check, discover
     from generator.render.docx import render_docx
     specs = Path(__file__).resolve().parents[2] / "specs"
     for document in check(discover(specs), specs).documents:

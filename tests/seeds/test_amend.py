@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from conftest import ROOT
+
 from generator.build import build, discover
 from generator.check.entries import Locator, entries
 from generator.history.versions import read_version

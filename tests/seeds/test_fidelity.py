@@ -8,7 +8,6 @@ transcription does not reproduce).
 from __future__ import annotations
 
 import pytest
-
 from textutil import docx_lines, html_lines, recall, seed_segments
 
 SEEDS = {

@@ -10,13 +10,13 @@ import sys
 import unicodedata
 
 import pytest
-
 from conftest import ROOT
+
 from generator.check.entries import Locator, entries
-from generator.history.changes import compare
 from generator.forms import FILES, Form, Kind
-from generator.history.versions import read_version
 from generator.forms.shape import shape
+from generator.history.changes import compare
+from generator.history.versions import read_version
 from generator.wareki import is_blank, parse
 
 SPECS = ROOT / "specs"

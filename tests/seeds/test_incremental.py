@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
+
 from generator.build import build, discover
 
 

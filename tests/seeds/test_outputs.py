@@ -7,15 +7,15 @@ import zipfile
 
 import docx
 import pytest
-from lxml import etree
-
 from conftest import ROOT
+from lxml import etree
+from printed import printed_labels
+from textutil import docx_lines, html_lines, normalise
+
 from generator.build import SPECS as _SPECS
 from generator.forms import FORMS
 from generator.read.fragments import Library, resolve
 from generator.read.load import load_yaml
-from printed import printed_labels
-from textutil import docx_lines, html_lines, normalise
 
 SPECS = ROOT / _SPECS
 LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|[Uu]ndefined")
@@ -29,7 +29,7 @@ def _stems(built):
 def labels(built):
     """stem → the printed labels the form model says the document must show, in order."""
     result = {}
-    for stem, entry in built.items():
+    for stem in built:
         loaded, _ = load_yaml(SPECS / f"{stem}.yaml")
         resolved, _ = resolve(loaded, Library(SPECS / "fragments"))
         form = FORMS[(resolved.data["様式"], resolved.data["様式の版"])]
@@ -71,7 +71,7 @@ def test_no_template_syntax_or_none_leaks(built, fmt):
 
 
 def test_docx_is_a_zip_of_well_formed_xml(built):
-    for stem, entry in built.items():
+    for entry in built.values():
         with zipfile.ZipFile(io.BytesIO(entry["docx"])) as archive:
             assert archive.testzip() is None
             for name in archive.namelist():

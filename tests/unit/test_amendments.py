@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from generator.history.amendments import load_amendment
 
 BROKEN = """\
@@ -78,7 +78,7 @@ def test_pia_check_of_the_whole_folder_checks_amendment_and_law_files(tmp_path, 
 
 def test_pia_amend_lists_files_that_are_not_specs_and_goes_on(tmp_path):
     shutil.copytree(ROOT / "specs", tmp_path / "specs")
-    broken = {"壊れ.yaml": b"a: [\n", "一覧.yaml": "- a\n".encode(), "バイナリ.yaml": b"\xff\xfe"}
+    broken = {"壊れ.yaml": b"a: [\n", "一覧.yaml": b"- a\n", "バイナリ.yaml": b"\xff\xfe"}
     for name, content in broken.items():
         (tmp_path / "specs" / "旭川市" / name).write_bytes(content)
     run = subprocess.run([sys.executable, "-m", "generator", "amend", "specs/amendments/2025-05-26-5情報.yaml", "--dry-run"],

@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+from functools import cache
 
 from conftest import ROOT
+
+from generator.check.located import validate
 from generator.history.changes import AFTER_REMOVED, BEFORE_NONE, compare
 from generator.read.fragments import Library, resolve
 from generator.read.load import load_yaml
-from generator.check.located import validate
 
 SPEC = ROOT / "specs" / "いわき市" / "国民年金事務.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _seed():
     loaded, _ = load_yaml(SPEC)
     resolved, _ = resolve(loaded, Library(ROOT / "specs" / "fragments"))

@@ -3,8 +3,8 @@ error (status 3 is kept for bugs)."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from generator.__main__ import main
 
 SPEC = str(ROOT / "specs" / "旭川市" / "国民年金に関する事務.yaml")

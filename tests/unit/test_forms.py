@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
-from generator.forms import FORMS, Item, Kind
 from generator.check.schema import spec_schema
+from generator.forms import FORMS, Item, Kind
 
 
 def every_item(form):

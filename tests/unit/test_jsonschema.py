@@ -3,19 +3,19 @@ schemas/, and giving the same accept/reject verdict as cerberus on the same spec
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT
+from mutations import MUTATIONS, loaded, samples
+
 from generator.build import discover
-from generator.forms import FORMS
-from generator.editor.jsonschema import file_name, json_schema, schema_files
 from generator.check.schema import spec_schema
 from generator.check.validator import SpecValidator
-from mutations import MUTATIONS, loaded, samples
+from generator.editor.jsonschema import file_name, json_schema, schema_files
+from generator.forms import FORMS
 
 SCHEMAS = ROOT / "schemas"
 
@@ -33,7 +33,7 @@ def test_specs_name_their_schema_for_the_editor():
         assert (path.parent / first.split("=", 1)[1]).resolve().is_file()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validators(form: tuple[str, str]):
     return SpecValidator(spec_schema(*form)), jsonschema.Draft7Validator(json_schema(*form))
 

@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 
 from conftest import ROOT
+
 from generator.build import build, check, discover
 from generator.read.laws import Catalogue
 

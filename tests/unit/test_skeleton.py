@@ -7,8 +7,8 @@ import re
 import pytest
 
 from generator.build import check
-from generator.forms import FILE_NAME, FORMS, Form
 from generator.editor.skeleton import skeleton
+from generator.forms import FILE_NAME, FORMS, Form
 
 FILLED = {"公表日": "令和7年1月6日", "評価書番号": "1"}
 

@@ -3,15 +3,15 @@ errors: every seed and scenario spec, as is and broken in every way of tests/mut
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+from functools import cache
 
 import cerberus
 import pytest
+from mutations import MUTATIONS, loaded, samples
 
-from generator.forms import FORMS
 from generator.check.schema import spec_schema
 from generator.check.validator import SpecValidator, plainly_valid
-from mutations import MUTATIONS, loaded, samples
+from generator.forms import FORMS
 
 
 class CerberusOnly(SpecValidator):
@@ -20,7 +20,7 @@ class CerberusOnly(SpecValidator):
     _validate_schema = cerberus.Validator._validate_schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validators(form: tuple[str, str]) -> tuple[SpecValidator, CerberusOnly]:
     return SpecValidator(spec_schema(*form)), CerberusOnly(spec_schema(*form))
 
