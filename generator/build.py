@@ -8,6 +8,7 @@ the last build are skipped (cache.py); the others are processed over all cores (
 """
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -26,8 +27,10 @@ from .errors import SpecError, display_path, sorted_errors
 from .forms import Form
 from .layout.document import Document
 from .layout.fill import build_document
-from .read.fragments import Library, resolve
+from .read.files import Refused, is_inside, read_file
+from .read.fragments import Library
 from .read.load import load_yaml, position
+from .read.resolve import resolve
 from .render import RENDERERS
 from .write import move_atomic
 
@@ -72,7 +75,7 @@ def read_spec(path: Path, fragments: Library, specs: Path, until: Stage = Stage.
               raw: bytes | None = None) -> Reading:
     """Steps 1 to ``until`` for one spec (``raw``: its bytes as committed or edited); a step runs
     only when the ones before it found no error."""
-    loaded, errors = load_yaml(path, raw)
+    loaded, errors = load_yaml(path, raw, within=specs if is_inside(path, specs) else None)
     if loaded is None or until is Stage.LOAD:
         return Reading(loaded.display if loaded else display_path(path), errors, data=loaded and loaded.plain)
     resolved, errors = resolve(loaded, fragments)
@@ -121,7 +124,7 @@ def discover(specs: Path, named: list[Path] | None = None) -> list[Path]:
     """The spec files to process: those named (each once, however it is written), else every
     *.yaml under ``specs`` in sorted order."""
     if named:
-        unique = {path.resolve(): Path(path) for path in reversed(named)}
+        unique = {os.path.normpath(os.path.abspath(path)): Path(path) for path in reversed(named)}
         return list(reversed(unique.values()))
     return sorted(path for path in specs.rglob("*.yaml")
                   if path.relative_to(specs).parts[0] not in NOT_SPECS)
@@ -211,7 +214,7 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
     clashing = {error.path for error in result.errors}
     staging = Path(tempfile.mkdtemp(prefix=".pia-staging-", dir=_existing(out.resolve().parent)))
     for path in (path for path in paths if display_path(path) not in clashing):
-        hashes[path] = digest(path.read_bytes()) if path.is_file() else ""
+        hashes[path] = _hash(path, specs)
         reason = cache.stale_reason(stem(path, specs), hashes[path], base, fragments, out)
         if reason is None:
             result.skipped.append(path)
@@ -280,10 +283,19 @@ def duplicate_numbers(identities: list[Identity]) -> list[SpecError]:
 
 def stem(path: Path, specs: Path) -> str:
     """The output path of a spec without suffix: its path under specs/, else its file name."""
-    try:
-        return path.resolve().relative_to(specs.resolve()).with_suffix("").as_posix()
+    try:                    # lexical, like display_path: a symlink loop cannot break it
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(specs)).with_suffix("").as_posix()
     except ValueError:
         return path.stem
+
+
+def _hash(path: Path, specs: Path) -> str:
+    """The spec's bytes as the cache knows them; a file that cannot be read has none (its task
+    reports why, located, like every other error)."""
+    try:
+        return digest(read_file(path, specs if is_inside(path, specs) else None))
+    except Refused:
+        return ""
 
 
 def _existing(folder: Path) -> Path:

@@ -5,6 +5,7 @@ in one place. Messages are Japanese because the people who fix specs read Japane
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,9 +86,9 @@ class SpecError:
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as the user typed it: relative to ``root`` (the working folder) when inside it."""
-    root = root or Path.cwd()
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+    absolute, folder = Path(os.path.abspath(path)), Path(os.path.abspath(root or Path.cwd()))
+    try:                    # lexical: a symlink is shown as named, and a symlink loop cannot break it
+        return absolute.relative_to(folder).as_posix()
     except ValueError:
         return path.as_posix()
 

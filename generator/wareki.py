@@ -25,6 +25,8 @@ def parse(text: str) -> date | None:
     era, year, month = match.group(1), match.group(2), int(match.group(3))
     day = int(match.group(4)) if match.re is _DAY else 1
     year = "1" if year == "元" else year
+    if int(year) < 1 or not 1 <= month <= 12:      # 令和0年 is not a year (japanera would take it)
+        return None
     try:
         found = EraDate.strptime(f"{era}{year}年{month}月{day}日", "%-K%-y年%-m月%-d日")
     except ValueError:

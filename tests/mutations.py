@@ -10,8 +10,9 @@ from conftest import ROOT
 from ruamel.yaml import YAML
 
 from generator.build import discover
-from generator.read.fragments import Library, resolve
+from generator.read.fragments import Library
 from generator.read.load import load_yaml
+from generator.read.resolve import resolve
 
 
 def samples() -> list[tuple[str, Path]]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import SpecError
 from ..wareki import parse
+from .files import exists, is_relative_name
 from .load import LoadedFile, load_yaml
 
 CITATION = "法令"
@@ -37,9 +38,13 @@ class Catalogue:
         self.broken: set[str] = set()          # files that exist but are not well formed
         self.errors = errors if errors is not None else []
 
-    def wording(self, key: str, on: date | None) -> tuple[str | None, str]:
-        """The wording of citation ``key`` in force on ``on``; or None and why not."""
+    def wording(self, key: str, on: date | None) -> tuple[Any, str]:
+        """The wording of citation ``key`` in force on ``on`` (a text, or its lines); or None and
+        why not."""
         stem, _, entry = key.rpartition("/")
+        if not is_relative_name(stem):
+            shown = key if len(key) <= 60 else key[:60] + "…"
+            return None, f"法令の名前「{shown}」が不正です（specs/laws/ の「ファイル名/項目名」で指定してください）"
         definition = self._entries(stem).get(entry)
         if stem in self.broken:
             return None, f"法令「{key}」の法令ファイル specs/laws/{stem}.yaml に誤りがあります"
@@ -50,7 +55,7 @@ class Catalogue:
         in_force = [(start, text) for start, text in periods if start and (on is None or start <= on)]
         if not in_force:
             return None, f"法令「{key}」に公表日時点で効力のある文言がありません"
-        return str(max(in_force, key=lambda period: period[0])[1]), ""
+        return max(in_force, key=lambda period: period[0])[1], ""
 
     def read_all(self) -> None:
         """Read (and so check) every catalogue file, cited or not."""
@@ -60,13 +65,13 @@ class Catalogue:
     def _entries(self, stem: str) -> dict[str, Any]:
         if stem not in self.files:
             path = self.root / f"{stem}.yaml"
-            self.files[stem] = self._read(path) if stem and ".." not in stem and path.is_file() else None
+            self.files[stem] = self._read(path) if exists(path) else None
         loaded = self.files[stem]
         return loaded.plain if loaded is not None else {}
 
     def _read(self, path: Path) -> LoadedFile | None:
         """The file when it is well formed; else None, with its problems in ``errors``."""
-        loaded, errors = load_yaml(path)
+        loaded, errors = load_yaml(path, within=self.root)
         if loaded is not None and self.check is not None:
             errors = self.check(loaded)
         if errors:

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from ..errors import SpecError, display_path
-from .yamlnodes import Unusual, compose, construct, fast_load, may_alias, roundtrip, too_large
-
-MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger is a mistake
+from .files import MAX_BYTES, Refused, read_file
+from .yamlnodes import Unusual, compose, construct, fast_load, may_alias, refusal, roundtrip, too_large
 
 
 @dataclass(eq=False)
@@ -44,12 +44,16 @@ class LoadedFile:
         """Parse ``text`` (libyaml reads ``raw``, its UTF-8 bytes, when given: no re-encoding);
         raises ruamel's errors, and ``TooLarge`` for an alias bomb."""
         nodes = compose(raw if raw is not None else text)
+        tree = nodes if nodes is not None else roundtrip().compose(text)     # the located error, or the nodes
+        refused = refusal(tree)
+        if refused:
+            raise Refusal(*refused)
         if may_alias(text):
-            problem = too_large(nodes if nodes is not None else roundtrip().compose(text))
+            problem = too_large(tree)
             if problem:
                 raise TooLarge(problem)
         if nodes is None:
-            return cls(path, display, text, roundtrip().load(text))      # the located error, or the data
+            return cls(path, display, text, roundtrip().load(text), tree)      # the located error, or the data
         try:
             return cls(path, display, text, construct(nodes), nodes)
         except (Unusual, TypeError):
@@ -60,14 +64,22 @@ class TooLarge(ValueError):
     """Aliases that expand to more than MAX_NODES values."""
 
 
-def load_yaml(path: Path, raw: bytes | None = None) -> tuple[LoadedFile | None, list[SpecError]]:
-    """Parse ``path`` (or ``raw``, its content as edited or as committed: the same guards apply);
-    on failure return no file and the located errors."""
+class Refusal(ValueError):
+    """A node a spec may not hold (yamlnodes.refusal), where it is."""
+
+    def __init__(self, node: Any, problem: str):
+        super().__init__(problem)
+        self.line, self.column = _mark(node)
+
+
+def load_yaml(path: Path, raw: bytes | None = None, within: Path | None = None) -> tuple[LoadedFile | None, list[SpecError]]:
+    """Parse ``path`` (read through files.read_file, confined to ``within``), or ``raw``, its
+    content as edited or as committed: the same guards apply. On failure: no file, the errors."""
     shown = display_path(path)
     try:
-        raw = path.read_bytes() if raw is None else raw
-    except OSError as error:
-        return None, [SpecError.unreadable(shown, error.strerror or str(error))]
+        raw = read_file(path, within) if raw is None else raw
+    except Refused as refusal:
+        return None, [SpecError.unreadable(shown, str(refusal))]
     problem = _refuse(raw)
     if problem:
         return None, [SpecError.unreadable(shown, problem)]
@@ -79,12 +91,16 @@ def load_yaml(path: Path, raw: bytes | None = None) -> tuple[LoadedFile | None, 
         return LoadedFile.parse(path, shown, text, raw), []
     except TooLarge as error:
         return None, [SpecError.unreadable(shown, str(error))]
+    except Refusal as error:
+        return None, [SpecError(shown, error.line, error.column, str(error))]
     except MarkedYAMLError as error:
         return None, [_syntax_error(shown, error)]
+    except ReaderError as error:
+        return None, [_reader_error(shown, text, error)]
     except RecursionError:
         return None, [SpecError.yaml_syntax(shown, 1, 1, "入れ子が深すぎます")]
     except (YAMLError, ValueError, MemoryError) as error:
-        return None, [SpecError.yaml_syntax(shown, 1, 1, type(error).__name__)]
+        return None, [SpecError.yaml_syntax(shown, 1, 1, _explain(str(error)) if str(error) else "読み込めませんでした")]
 
 
 def position(data: Any, path: tuple) -> tuple[int, int]:
@@ -104,12 +120,8 @@ def key_position(data: Any, path: tuple) -> tuple[int, int]:
     parent = data
     for step in path[:-1]:
         parent = _child(parent, step)
-    pairs = getattr(parent, "value", None)
-    if isinstance(pairs, list):
-        for key, _ in (pair for pair in pairs if isinstance(pair, tuple)):
-            if getattr(key, "value", None) == path[-1]:
-                return _mark(key)
-    return position(data, path)
+    found = _pairs(parent).get(path[-1]) if parent is not None else None
+    return _mark(found[0]) if found else position(data, path)
 
 
 def _child(node: Any, step: Any) -> Any:
@@ -118,10 +130,28 @@ def _child(node: Any, step: Any) -> Any:
         return None
     if isinstance(step, int):
         return value[step] if 0 <= step < len(value) and not isinstance(value[step], tuple) else None
-    for pair in value:
-        if isinstance(pair, tuple) and getattr(pair[0], "value", None) == step:
-            return pair[1]
-    return None
+    found = _pairs(node).get(step)
+    return found[1] if found else None
+
+
+_PAIRS: dict[int, tuple[Any, dict]] = {}      # id(mapping node) → (node, key → (key node, value node))
+
+
+def _pairs(node: Any) -> dict:
+    """A mapping node's pairs by key, made once per node: locating each of 20,000 errors by a scan
+    of its mapping was quadratic. Kept for the few largest mappings of the files being read."""
+    cached = _PAIRS.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    pairs = {}
+    for pair in getattr(node, "value", None) or ():
+        if isinstance(pair, tuple):
+            pairs.setdefault(getattr(pair[0], "value", None), pair)
+    if len(pairs) > 32:
+        if len(_PAIRS) > 64:
+            _PAIRS.clear()
+        _PAIRS[id(node)] = (node, pairs)
+    return pairs
 
 
 def _mark(node: Any) -> tuple[int, int]:
@@ -135,6 +165,14 @@ def _refuse(raw: bytes) -> str | None:
     if b"\x00" in raw:
         return "テキストファイルではありません（バイナリデータを含みます）"
     return None
+
+
+def _reader_error(shown: str, text: str, error: ReaderError) -> SpecError:
+    """A character YAML does not allow in a file (a raw U+000B, U+001B …), at its line and column."""
+    before = text[:error.position] if isinstance(error.position, int) else ""
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "?")
+    return SpecError(shown, line, column, f"使えない文字（U+{code:04X}）が含まれています", hint="見えない文字を削除してください")
 
 
 def _syntax_error(shown: str, error: MarkedYAMLError) -> SpecError:

@@ -142,3 +142,37 @@ def _children(node) -> list:
     if not isinstance(value, list):
         return []
     return [part for item in value for part in (item if isinstance(item, tuple) else (item,))]
+
+
+_PLAIN_TAGS = frozenset("tag:yaml.org,2002:" + name for name in
+                        ("null", "bool", "int", "float", "str", "seq", "map", "timestamp", "merge"))
+MAX_DIGITS = 1_000      # Python refuses to build an int of more than 4,300 digits
+
+
+def refusal(root) -> tuple[Any, str] | None:
+    """The first node a spec may not hold, and why: a tag that builds anything but text, numbers,
+    lists and mappings (!!set, !!binary, !!python/…, !custom), a list or mapping used as a key, a
+    number too long to be one. Checked on the node tree, before anything is built."""
+    seen, stack = set(), [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        problem = _node_problem(node)
+        if problem:
+            return node, problem
+        stack.extend(reversed(_children(node)))
+    return None
+
+
+def _node_problem(node) -> str | None:
+    tag = str(node.tag)
+    if tag not in _PLAIN_TAGS:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        return f"YAML のタグ「{shown}」は使えません（値は文字・数・一覧・「項目: 値」で書いてください）"
+    if isinstance(node, MappingNode) and any(not isinstance(key, ScalarNode) for key, _ in node.value):
+        return "項目名に一覧や「項目: 値」は使えません（「? 」で始まる複合キーです）"
+    if isinstance(node, ScalarNode) and tag.endswith(":int") and len(node.value) > MAX_DIGITS:
+        return f"数が長すぎます（{len(node.value):,} 桁。番号などは引用符で囲んで文字列にしてください）"
+    return None

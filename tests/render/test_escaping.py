@@ -78,7 +78,7 @@ def test_control_characters_are_refused_and_nothing_is_written(tmp_path):
     (specs / "x" / "ctl.yaml").write_text(hostile_spec(特記事項="A\x01\x0b B"), encoding="utf-8")
     result = build(discover(specs), specs, tmp_path / "out")
     assert result.failed
-    assert [e.message for e in result.errors] == ["制御文字（U+0001）が含まれています"]
+    assert [e.message for e in result.errors] == ["「特記事項」に制御文字（U+0001）が含まれています"]
     assert result.errors[0].line > 1
     assert not (tmp_path / "out").exists()
 

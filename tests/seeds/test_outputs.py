@@ -14,8 +14,9 @@ from textutil import docx_lines, html_lines, normalise
 
 from generator.build import SPECS as _SPECS
 from generator.forms import FORMS
-from generator.read.fragments import Library, resolve
+from generator.read.fragments import Library
 from generator.read.load import load_yaml
+from generator.read.resolve import resolve
 
 SPECS = ROOT / _SPECS
 LEAKS = re.compile(r"\{\{|\}\}|\{%|%\}|\bNone\b|[Uu]ndefined")

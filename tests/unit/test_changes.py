@@ -8,8 +8,9 @@ from conftest import ROOT
 
 from generator.check.located import validate
 from generator.history.changes import AFTER_REMOVED, BEFORE_NONE, compare
-from generator.read.fragments import Library, resolve
+from generator.read.fragments import Library
 from generator.read.load import load_yaml
+from generator.read.resolve import resolve
 
 SPEC = ROOT / "specs" / "いわき市" / "国民年金事務.yaml"
 

@@ -1,8 +1,9 @@
 """Fragment resolution: parameters, dropped heading lines, nesting, confinement, cycles."""
 from __future__ import annotations
 
-from generator.read.fragments import Library, resolve
+from generator.read.fragments import Library
 from generator.read.load import load_yaml
+from generator.read.resolve import resolve
 
 
 def _resolve(tmp_path, spec: str, fragments: str):
