@@ -989,3 +989,60 @@ text = basis("{法令: 番号/利用}", storage("{共通記載: 標準/挨拶, �
 case(id="valid_fragment_and_citation_build", kind="judged-wrongly", defects=("F1",), status=0,
      files={SPEC: text, FRAGMENT_FILE: FRAGMENTS, LAW_FILE: LAW}, built=("x/spec",),
      texts=("テスト市の措置", "番号法第9条第1項別表第一の31の項"))
+
+
+# Every key of every form as its printed label: the blank spec `pia new` prints, with each key whose
+# printed label (the comment, without numbering, ※ and notes) differs from it written as the label,
+# must be judged exactly as the blank spec itself (the labels are accepted as the keys they print).
+NOT_A_LABEL = ("を「- 」で", "ごとに「- 」", "の表題", "その他のリスク及び", "に伴うその他のリスク", "リスク：", "リスク１", "リスク２",
+               "リスク３", "リスク４", "リスク５", "リスク６", "リスク７", "委託先による")
+NUMBERING = re.compile(r"^(?:[①-⑳]|[０-９]+．|[Ⅰ-Ⅹ]+　|（別添[０-９0-9]）　)")
+SKELETON_LINE = re.compile(r"^(\s*(?:- )?)([^#:\s][^:#]*?):(\s+)#\s*(.*)$")
+
+
+def printed_label(comment: str) -> str:
+    label = NUMBERING.sub("", comment)
+    return re.split(r"　(?:※|選択肢|チェック|和暦|【)", label)[0].strip().rstrip("※").strip()
+
+
+def as_printed(skeleton: str) -> tuple[str, list[str]]:
+    """The skeleton with every key written as its printed label; and those labels."""
+    lines, labels = [], []
+    for line in skeleton.split("\n"):
+        match = SKELETON_LINE.match(line)
+        if match:
+            key, label = match.group(2), printed_label(match.group(4))
+            qualified = "（" in key and label == key.split("（")[0]       # 具体的な管理方法（ユーザ認証の管理）
+            if label != key and not qualified and not any(part in match.group(4) for part in NOT_A_LABEL):
+                line = f"{match.group(1)}{label}:{match.group(3)}#{match.group(4)}"
+                labels.append(label)
+        lines.append(line)
+    return "\n".join(lines), labels
+
+
+def printed_keys(form: str, revision: str):
+    def setup(project: Path) -> None:
+        status, skeleton, err, _ = pia(project, ("new", "--form", form, "--revision", revision), environment(project.parent))
+        assert status == 0, err
+        printed, labels = as_printed(skeleton)
+        assert labels, "no key of this form differs from its printed label: the case checks nothing"
+        (project / "original.yaml").write_text(skeleton, encoding="utf-8")
+        (project / SPEC).parent.mkdir(parents=True, exist_ok=True)
+        (project / SPEC).write_text(printed, encoding="utf-8")
+    return setup
+
+
+def judged_as_the_original(observed: Observed) -> None:
+    status, _, original, _ = pia(observed.project, ("check", "original.yaml"), environment(observed.folder))
+    assert status == observed.status, observed.describe()
+
+    def errors(stream: str, path: str) -> list[str]:
+        return sorted(line.split(": ", 1)[1] for line in stream.splitlines() if line.startswith(path + ":") and " エラー: " in line)
+    assert errors(observed.stderr, SPEC) == errors(original, "original.yaml"), observed.describe()
+
+
+for form, revision in (("重点項目評価書", "平成30年5月"), ("重点項目評価書", "平成30年5月（5情報）"),
+                       ("全項目評価書", "平成30年5月"), ("全項目評価書", "平成30年5月（5情報）")):
+    code = ("form3" if form == "重点項目評価書" else "form4") + ("_5joho" if "5情報" in revision else "")
+    case(id=f"printed_labels_as_keys_{code}", kind="judged-wrongly", defects=("F3",), command=("check", SPEC),
+         status=1, files={}, setup=printed_keys(form, revision), check=judged_as_the_original)

@@ -114,3 +114,10 @@ def _nowhere(observed: Observed, secret: str, shown: str) -> None:
             if path.suffix == ".docx":
                 with zipfile.ZipFile(path) as archive:
                     assert not any(secret.encode() in archive.read(n) for n in archive.namelist()), path.name
+
+
+def test_the_spec_format_says_to_quote_a_bare_dash():
+    """Finding 2: `備考: -` is a YAML list entry; docs/spec-format.md tells staff to write `"-"`."""
+    from harness import ROOT
+    text = (ROOT / "docs" / "spec-format.md").read_text(encoding="utf-8")
+    assert re.search(r"""["'`]"-"["'`]|`'-'`""", text), "docs/spec-format.md does not say to quote a bare dash"
