@@ -20,7 +20,7 @@ from typing import Any
 from . import batch
 from .cache import BuildCache, Record, base_fingerprint, digest, files_version, fragment_fingerprints, used_fingerprints
 from .check.complete import missing_items
-from .check.datafiles import amendment_errors, law_file_errors
+from .check.datafiles import amendment_errors, fragment_file_errors, law_file_errors
 from .check.located import validate
 from .check.rules import check_rules
 from .errors import SpecError, display_path, sorted_errors
@@ -68,7 +68,7 @@ class Reading:
 
 def library(specs: Path) -> Library:
     """The fragments and law catalogue beside the specs, each file checked when first read."""
-    return Library(specs / FRAGMENTS, check_law=law_file_errors)
+    return Library(specs / FRAGMENTS, check_law=law_file_errors, check_fragment=fragment_file_errors)
 
 
 def read_spec(path: Path, fragments: Library, specs: Path, until: Stage = Stage.LAYOUT,
@@ -140,6 +140,7 @@ def check(paths: list[Path], specs: Path = SPECS, data_files: bool = False) -> R
         if reading.document is not None:
             result.documents.append(reading.document)
     if data_files:
+        fragments.read_all()
         fragments.laws.read_all()
         for path in sorted((specs / AMENDMENTS).glob("*.yaml")):
             loaded, errors = load_yaml(path)

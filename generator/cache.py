@@ -44,13 +44,23 @@ def fragment_fingerprints(folder: Path) -> dict[str, str]:
 def _entry_prints(folder: Path, prefix: str) -> dict[str, str]:
     prints: dict[str, str] = {}
     for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-        loaded, _ = load_yaml(path)
+        loaded, _ = load_yaml(path, within=folder)       # a broken file is reported where it is read
         stem = path.relative_to(folder).with_suffix("").as_posix()
         entries = loaded.plain if loaded is not None and isinstance(loaded.plain, dict) else {}
         for name, definition in entries.items():
-            text = json.dumps(definition, ensure_ascii=False, sort_keys=True, default=str)
-            prints[f"{prefix}{stem}/{name}"] = digest(text.encode("utf-8"))
+            text = json.dumps(_canonical(definition), ensure_ascii=False, sort_keys=True)
+            prints[f"{prefix}{stem}/{name}"] = digest(text.encode("utf-8", "surrogatepass"))
     return prints
+
+
+def _canonical(value: Any) -> Any:
+    """Data as JSON can hash it: every key a string (a fragment entry may hold a date as a key),
+    every other value its text."""
+    if isinstance(value, dict):
+        return {str(key): _canonical(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_canonical(inner) for inner in value]
+    return value if value is None or isinstance(value, (str, int, float, bool)) else str(value)
 
 
 @dataclass
@@ -109,4 +119,13 @@ def files_version(folder: Path) -> tuple:
     """Names, sizes and modification times of the fragment and law files: a worker reads them
     afresh when this changes (the fragment library is kept per process)."""
     files = [path for root in (folder, folder.parent / "laws") if root.is_dir() for path in sorted(root.rglob("*.yaml"))]
-    return tuple((path.as_posix(), path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+    return tuple((path.as_posix(), *_stamp(path)) for path in files)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """Size and modification time; a dangling link or a link loop has none (it is refused when read)."""
+    try:
+        found = path.stat()
+    except (OSError, RuntimeError):
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)

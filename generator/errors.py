@@ -26,7 +26,7 @@ class SpecError:
         """``file:line:col: エラー: message（hint）``, the shape editors and CI link to."""
         level = "警告" if self.warning else "エラー"
         where = f"{self.path}:{self.line}:{self.column}" if self.line else self.path
-        return f"{where}: {level}: {self.text}"
+        return _one_line(f"{where}: {level}: {self.text}")
 
     @property
     def text(self) -> str:
@@ -103,3 +103,13 @@ def sorted_errors(errors) -> list[SpecError]:
     """Errors first, then warnings; each by file and line; each once (a broken fragment file is
     found by every process that reads it)."""
     return sorted(set(errors), key=lambda e: (e.warning, e.path, e.line, e.column, e.message))
+
+
+_BREAKS = {ord("\n"): "\\n", ord("\r"): "\\r"} | {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]
+                                                   if code not in (0x09, 0x0A, 0x0D)}
+
+
+def _one_line(text: str) -> str:
+    """A message on one line: a value quoted in it (a 対象人数 holding a line break and
+    ``::error …``) must not start a line of its own, which a CI runner would read as a command."""
+    return text.translate(_BREAKS)

@@ -8,11 +8,12 @@ from typing import Any
 from ..errors import SpecError, sorted_errors
 from ..forms import FORMS
 from ..read.load import LoadedFile, position
+from ..read.text import HINT, text_problem
 from ..wareki import parse
 from .located import validate_file
 from .schema import SUBMISSION, TEXT
 
-LAW_FILE, AMENDMENT_FILE = "法令ファイル", "改正ファイル"
+LAW_FILE, AMENDMENT_FILE, FRAGMENT_FILE = "法令ファイル", "改正ファイル", "共通記載ファイル"
 
 LAW_ENTRY = {"type": "dict", "allow_unknown": False, "schema": {       # one citation: its wording per period
     "説明": TEXT,
@@ -53,9 +54,49 @@ AMENDMENT: dict[str, Any] = {
 
 
 def law_file_errors(loaded: LoadedFile) -> list[SpecError]:
-    """A catalogue file's problems: its keys, and a real 和暦 施行日 per wording (the wording in
-    force is chosen by it)."""
-    return validate_file(loaded, {}, LAW_FILE, LAW_ENTRY) + list(_law_dates(loaded))
+    """A catalogue file's problems: its keys, a real 和暦 施行日 per wording (the wording in force
+    is chosen by it), and texts that can be printed."""
+    return validate_file(loaded, {}, LAW_FILE, LAW_ENTRY) + list(_law_dates(loaded)) + list(_texts(loaded))
+
+
+def fragment_file_errors(loaded: LoadedFile) -> list[SpecError]:
+    """A fragment file's problems, where they are: 引数 not a mapping of names to texts (a list
+    printed as ['甲', '乙']), and texts that cannot be printed. Other keys of an entry are notes
+    (説明) and are left alone, as are entries no spec uses."""
+    if not isinstance(loaded.plain, dict):
+        return [SpecError.wrong_type(loaded.display, 1, 1, FRAGMENT_FILE, "共通記載ごとの定義")]
+    errors = [error for name, entry in loaded.plain.items() if isinstance(entry, dict)
+              for error in _parameters(loaded, name, entry.get("引数"))]
+    return errors + list(_texts(loaded))
+
+
+def _parameters(loaded: LoadedFile, name: Any, parameters: Any) -> list[SpecError]:
+    where = (name, "引数")
+    if parameters is None:
+        return []
+    if not isinstance(parameters, dict):
+        return [SpecError(loaded.display, *position(loaded.data, where), "「引数」は「名前: 既定値」の形で記載してください",
+                          item="引数", hint="既定値のない引数は「名前:」だけを書きます")]
+    return [SpecError(loaded.display, *position(loaded.data, where + (key,)),
+                      f"引数「{key}」の既定値には文字列を記載してください", item="引数")
+            for key, default in parameters.items() if not _is_text(default)]
+
+
+def _is_text(value: Any) -> bool:
+    return value is None or isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _texts(loaded: LoadedFile, value: Any = None, path: tuple = ()):
+    """Every text of a data file that a document may print, checked as spec texts are (read/text.py)."""
+    value = loaded.plain if not path else value
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _texts(loaded, inner, path + (key,))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            yield from _texts(loaded, inner, path + (index,))
+    elif isinstance(value, str) and text_problem(value):
+        yield SpecError(loaded.display, *position(loaded.data, path), text_problem(value), hint=HINT)
 
 
 def _law_dates(loaded: LoadedFile):

@@ -28,11 +28,14 @@ def read_file(path: Path, within: Path | None = None, limit: int = MAX_BYTES) ->
         handle = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise Refused(_reason(error)) from None
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
             raise Refused("通常のファイルではありません（フォルダ・FIFO・デバイスなど）")
-        _check_size(os.fstat(stream.fileno()).st_size, limit)
-        content = stream.read(limit + 1)
+        _check_size(status.st_size, limit)
+        content = _read_up_to(handle, limit + 1)
+    finally:
+        os.close(handle)
     _check_size(len(content), limit)
     return content
 
@@ -41,6 +44,17 @@ def is_inside(path: Path, within: Path) -> bool:
     """Whether ``path`` is lexically inside ``within`` (before symlinks are followed): a spec found
     or named under specs/ must also resolve inside it."""
     return _inside(Path(os.path.abspath(path)), Path(os.path.abspath(within)), resolve=False)
+
+
+def _read_up_to(handle: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(handle, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _resolved(path: Path) -> Path:
@@ -55,9 +69,11 @@ def _resolved(path: Path) -> Path:
 
 
 def _inside(path: Path, within: Path, resolve: bool = True) -> bool:
+    """``resolve``: the folder is where its parent really is, under its own name — a folder that
+    is itself a symlink elsewhere (specs/fragments → /elsewhere) confines nothing."""
     try:
-        root = within.resolve() if resolve else within
-    except (OSError, RuntimeError):
+        root = Path(os.path.realpath(within.parent)) / within.name if resolve else within
+    except (OSError, RuntimeError, ValueError):
         return False
     return path == root or root in path.parents
 

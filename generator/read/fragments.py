@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import SpecError
 from .files import exists, is_relative_name
 from .laws import Catalogue, FileCheck
-from .load import LoadedFile, load_yaml, position
+from .load import LoadedFile, load_yaml
 
 REFERENCE = "共通記載"
 ARGUMENTS = "引数"
@@ -35,16 +35,17 @@ class Library:
     """The fragments folder, read lazily, one file at a time (and the law catalogue beside it)."""
 
     root: Path
-    check_law: FileCheck | None = None      # the law catalogue's file check (check/datafiles.py)
+    check_law: FileCheck | None = None        # the file checks the pipeline gives (check/datafiles.py)
+    check_fragment: FileCheck | None = None
     files: dict[str, LoadedFile | None] = field(default_factory=dict)
     errors: list[SpecError] = field(default_factory=list)
-    broken: set[str] = field(default_factory=set)      # entries reported as not well formed
+    broken: set[str] = field(default_factory=set)      # files that exist but are not well formed
 
     def __post_init__(self) -> None:
         self.laws = Catalogue(self.root.parent / "laws", self.errors, self.check_law)
 
     def find(self, key: str) -> Fragment | None:
-        """The entry ``key`` names; None when there is none or it is broken (``broken``)."""
+        """The entry ``key`` names; None when there is none, or its file is broken (``broken``)."""
         stem, _, entry = key.rpartition("/")
         loaded = self._file(stem)
         if loaded is None or not isinstance(loaded.plain, dict) or entry not in loaded.plain:
@@ -52,24 +53,25 @@ class Library:
         definition = loaded.plain[entry]
         parameters = definition.get(ARGUMENTS) if isinstance(definition, dict) else None
         if not isinstance(definition, dict) or not isinstance(parameters or {}, dict):
-            self._broken(key, loaded, (entry, ARGUMENTS) if isinstance(definition, dict) else (entry,))
             return None
         return Fragment(key, definition.get(BODY), {str(k): _text(v) for k, v in (parameters or {}).items()},
                         loaded, (entry,))
 
-    def _broken(self, key: str, loaded: LoadedFile, path: tuple) -> None:
-        if key not in self.broken:
-            self.broken.add(key)
-            line, column = position(loaded.data, path)
-            hint = f"「{BODY}: …」と、引数があれば「{ARGUMENTS}: {{名前: 既定値}}」の形で書いてください"
-            self.errors.append(SpecError.fragment(loaded.display, line, column, f"共通記載「{key}」の定義が不正です", hint))
+    def read_all(self) -> None:
+        """Read (and so check) every fragment file, used or not (``pia check`` of the folder)."""
+        for path in sorted(self.root.rglob("*.yaml")) if self.root.is_dir() else []:
+            self._file(path.relative_to(self.root).with_suffix("").as_posix(), present=True)
 
-    def _file(self, stem: str) -> LoadedFile | None:
+    def _file(self, stem: str, present: bool = False) -> LoadedFile | None:
         if stem not in self.files:
             path = self.root / f"{stem}.yaml"
-            found = is_relative_name(stem) and exists(path)
+            found = present or (is_relative_name(stem) and exists(path))
             loaded, errors = load_yaml(path, within=self.root) if found else (None, [])
-            self.files[stem] = loaded
+            if loaded is not None and self.check_fragment is not None:
+                errors = self.check_fragment(loaded)
+            if errors:
+                self.broken.add(stem)
+            self.files[stem] = None if errors else loaded
             self.errors.extend(errors)
         return self.files[stem]
 

@@ -60,7 +60,9 @@ class Catalogue:
     def read_all(self) -> None:
         """Read (and so check) every catalogue file, cited or not."""
         for path in sorted(self.root.rglob("*.yaml")) if self.root.is_dir() else []:
-            self._entries(path.relative_to(self.root).with_suffix("").as_posix())
+            stem = path.relative_to(self.root).with_suffix("").as_posix()
+            if stem not in self.files:          # a FIFO or a link to a device too: refused, reported
+                self.files[stem] = self._read(path)
 
     def _entries(self, stem: str) -> dict[str, Any]:
         if stem not in self.files:

@@ -158,7 +158,7 @@ class _Resolver:
             return None
         fragment = self.library.find(key)
         if fragment is None:
-            broken = key in self.library.broken
+            broken = stem in self.library.broken
             self.error(path, f"共通記載「{key}」" + ("の定義に誤りがあります" if broken else "が見つかりません"),
                        f"specs/fragments/{stem}.yaml を確認してください")
             return None
@@ -168,8 +168,9 @@ class _Resolver:
     def arguments(self, fragment: Fragment, given: dict, path: tuple) -> dict[str, str] | None:
         unknown = [str(name) for name in given if str(name) not in fragment.parameters]
         missing = [name for name, default in fragment.parameters.items()
-                   if default is None and name not in given]
-        wrong = [str(name) for name, value in given.items() if isinstance(value, (dict, list))]
+                   if default is None and given.get(name) is None]
+        wrong = [str(name) for name, value in given.items()
+                 if value is not None and (not isinstance(value, (str, int)) or isinstance(value, bool))]
         for name in unknown:
             self.error(path, f"共通記載「{fragment.key}」に引数「{name}」はありません",
                        "引数: " + "、".join(fragment.parameters) if fragment.parameters else "引数はありません")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 # XML 1.0 Char excludes C0 controls but tab and line feed (YAML turns CR into LF), U+FFFE/U+FFFF
-# and the surrogates; DEL and C1 controls are allowed by XML but never meant in a spec.
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# and the surrogates; DEL is allowed by XML but never meant in a spec. C1 (U+0085 NEL …) is text.
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def text_problem(text: str) -> str | None:

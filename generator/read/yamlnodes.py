@@ -161,18 +161,21 @@ def refusal(root) -> tuple[Any, str] | None:
         seen.add(id(node))
         problem = _node_problem(node)
         if problem:
-            return node, problem
+            return problem
         stack.extend(reversed(_children(node)))
     return None
 
 
-def _node_problem(node) -> str | None:
+def _node_problem(node) -> tuple[Any, str] | None:
+    """The node at fault and why, or None."""
     tag = str(node.tag)
     if tag not in _PLAIN_TAGS:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        return f"YAML のタグ「{shown}」は使えません（値は文字・数・一覧・「項目: 値」で書いてください）"
-    if isinstance(node, MappingNode) and any(not isinstance(key, ScalarNode) for key, _ in node.value):
-        return "項目名に一覧や「項目: 値」は使えません（「? 」で始まる複合キーです）"
+        return node, f"YAML のタグ「{shown}」は使えません（値は文字・数・一覧・「項目: 値」で書いてください）"
+    if isinstance(node, MappingNode):
+        key = next((key for key, _ in node.value if not isinstance(key, ScalarNode)), None)
+        if key is not None:
+            return key, "項目名に一覧や「項目: 値」は使えません（「? 」で始まる複合キーです）"
     if isinstance(node, ScalarNode) and tag.endswith(":int") and len(node.value) > MAX_DIGITS:
-        return f"数が長すぎます（{len(node.value):,} 桁。番号などは引用符で囲んで文字列にしてください）"
+        return node, f"数が長すぎます（{len(node.value):,} 桁。番号などは引用符で囲んで文字列にしてください）"
     return None

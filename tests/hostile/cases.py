@@ -18,8 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from harness import (BASE, SPEC, Case, Fifo, Folder, Link, Mode, Observed, Then, environment, located, pia,
-                     replace, stop, where)
+from harness import BASE, SPEC, Case, Fifo, Folder, Link, Mode, Observed, Then, environment, located, pia, replace, stop, where
 
 CLASSES = ("confinement", "budgets", "crashes", "wrong-output", "cli", "judged-wrongly")
 CASES: list[Case] = []
@@ -472,10 +471,13 @@ text = storage("{共通記載: 標準/挨拶}")
 case(id="fragment_entry_is_a_list", kind="crashes", defects=("12",), files={SPEC: text, FRAGMENT_FILE: fragments},
      stderr=(at(SPEC, text, "{共通記載:", "標準/挨拶"),))
 
-for name, entry in (("date_key", "他:\n  本文: y\n  2024-05-24: y\n"), ("complex_key", "他:\n  本文: y\n  ? [a, b]\n  : y\n"),
+for name, entry in (("date_key", "他:\n  本文: y\n  2024-05-24: y\n"),
                     ("top_level_date_key", "2024-05-24:\n  本文: y\n"), ("integer_key", "他:\n  本文: y\n  12: y\n")):
     case(id=f"fragment_unused_{name}", kind="crashes", defects=("13",), status=0,
          files={SPEC: BASE, FRAGMENT_FILE: FRAGMENTS + entry}, built=("x/spec",), then=(Then(("check",), 0),))
+fragments = FRAGMENTS + "他:\n  本文: y\n  ? [a, b]\n  : y\n"   # a list as a key is no YAML a spec repository means
+case(id="fragment_unused_complex_key", kind="crashes", defects=("13",), command=("check",),
+     files={SPEC: BASE, FRAGMENT_FILE: fragments}, stderr=(at(FRAGMENT_FILE, fragments, "? [a, b]", column=False),))
 case(id="law_uncited_date_key_build", kind="crashes", defects=("13",), status=(0, 1),
      files={SPEC: BASE, "specs/laws/日付.yaml": LAW + "  2024-05-24: y\n"}, built=("x/spec",),
      check=refused_or_ignored("specs/laws/日付.yaml"))
@@ -828,7 +830,7 @@ case(id="workflow_command_in_key", kind="wrong-output", defects=("32",), command
      files={SPEC: text}, stderr=(at(SPEC, text, '"k', column=False),), forbid=(FORGED, r"^::warning file=evil"))
 case(id="workflow_command_in_file_name", kind="wrong-output", defects=("32",), command=("check", "--format", "github"),
      files={"specs/x/a\n::error file=evil.yaml::x.yaml": replace("様式: 重点項目評価書", "様式: 基礎項目評価書")},
-     stderr=(r"エラー: ",), forbid=(FORGED, r"^::error file=evil"))
+     stderr=(r"エラー: ",), forbid=(r"^::(?:error|warning)\b(?! file=specs/x/a%0A)", r"^::error file=evil"))
 text = BASE + '"\\e[2J\\e]0;pwned\\a": 1\n'
 case(id="terminal_escape_in_key", kind="wrong-output", defects=("32",), command=("check",), files={SPEC: text},
      stderr=(at(SPEC, text, '"\\e', column=False),), forbid=("\x1b", "\x07"))

@@ -11,7 +11,6 @@ import os
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
-
 from cases import CASES
 from harness import Case, Fifo, Link, run
 

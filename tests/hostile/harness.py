@@ -22,9 +22,10 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = (ROOT / "tests" / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml").read_text(encoding="utf-8")
@@ -125,7 +126,7 @@ class Case:
     writes: tuple[str, ...] = ()                # project files the command may change; all others stay
     located_only: bool = False                  # every stderr line is a located message or the count
     then: tuple[Then, ...] = ()
-    check: Callable[["Observed"], None] | None = None
+    check: Callable[[Observed], None] | None = None
     env: Mapping[str, str] = field(default_factory=dict)
     setup: Callable[[Path], None] | None = None # after the files are made (and committed), before the run
     wall: float = WALL

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import zipfile
-import pytest
-from lxml import etree, html as lxml_html
 
+import pytest
 from cases import CASES, CLASSES
 from harness import ALWAYS_FORBIDDEN, JAPANESE, Observed, leftovers
+from lxml import etree
+from lxml import html as lxml_html
 
 BY_ID = {case.id: case for case in CASES}
 MESSAGE = re.compile(r"^\S.*?:\d+:\d+: (?:エラー|警告): .*[\u3040-\u30ff\u4e00-\u9fff]")
