@@ -1,6 +1,7 @@
 """Step 3a: accept full-width/half-width variants of keys and choice texts, with a warning.
 
-Published documents mix （ and (, １ and 1, so staff copy both. A key, option or check-box text
+Published documents mix （ and (, １ and 1, so staff copy both. A key written as the form prints
+its label (「ルール内容及び…」 for 「ルールの内容及び…」) is the item's key, without a warning. A key, option or check-box text
 that differs from the form only in width (NFKC) and white space is replaced by the form's own text
 and reported as a warning, never rejected. Walks the cerberus schema, so it knows every key and
 option the form has without listing them again.
@@ -40,8 +41,10 @@ def _value(spec, value: Any, rule: dict, path: tuple, warnings: list) -> Any:
 
 def _mapping(spec, data: dict, schema: dict, path: tuple, warnings: list) -> dict:
     result = {}
+    aliases = {rule["meta"]["alias"]: key for key, rule in schema.items() if "alias" in rule.get("meta", {})}
     for key, value in data.items():
-        name = key if key in schema else _replace(spec, key, list(schema), path + (key,), warnings, key_position)
+        name = key if key in schema else aliases.get(key) or _replace(spec, key, list(schema), path + (key,), warnings,
+                                                                      key_position)
         result[name] = _value(spec, value, schema.get(name, {}), path + (key,), warnings)
     return result
 

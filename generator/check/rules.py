@@ -159,6 +159,18 @@ def five_years(subject: Subject) -> Iterator[SpecError]:
 # 変更箇所 and in documents published before, hence a warning on the items themselves only.
 AMENDED_ON = date(2024, 5, 27)
 REPEALED_TABLE = re.compile(r"別表第[一二１２12](?![0-9０-９])")
+# Whose 別表 it is: the law named last before it on its line. 番号法 by any of its names (a bare 法第…
+# in these documents means it); another law or a 条例 has 別表 of its own (…条例第3条(別表第2の7)).
+_NUMBER_ACT = re.compile(r"番号(?:利用)?法|番号の利用等に関する法律|(?<![一-龥ァ-ヶ])法(?=第)")
+_OTHER_LAW = re.compile(r"条例|規則|[一-龥ァ-ヶ]法(?!律)|法律")
+
+
+def _of_number_act(line: str, start: int) -> bool:
+    """Whether the 別表 at ``start`` belongs to 番号法 (or to no law named before it on the line)."""
+    before = line[:start]
+    ours = max((found.end() for found in _NUMBER_ACT.finditer(before)), default=-1)
+    other = max((found.end() for found in _OTHER_LAW.finditer(before)), default=-1)
+    return ours >= other
 
 
 def repealed_tables(subject: Subject) -> Iterator[SpecError]:
@@ -170,7 +182,8 @@ def repealed_tables(subject: Subject) -> Iterator[SpecError]:
         item, path, value = visit.item, visit.path, visit.value
         if item.kind is not Kind.TEXT or "別表第" not in str(value):
             continue
-        found = sorted({m.group(0) for text in texts(value) for m in REPEALED_TABLE.finditer(text)})
+        found = sorted({m.group(0) for text in texts(value) for line in text.split("\n")
+                        for m in REPEALED_TABLE.finditer(line) if _of_number_act(line, m.start())})
         if found:
             cited = "」「".join(found)
             yield subject.error(path, f"「{item.key}」が、令和6年5月27日施行の番号法改正で改められた「{cited}」を引用しています",
@@ -190,6 +203,21 @@ def current_revision(subject: Subject) -> Iterator[SpecError]:
                             "specs/amendments/ の改正ファイルを pia amend で適用すると移行できます", warning=True)
 
 
+def annex_rows_fit_their_columns(subject: Subject) -> Iterator[SpecError]:
+    """A 添付資料 table row has no more cells than its 列: the extra cells would be lost."""
+    for visit in subject.visits:
+        if visit.item.kind is not Kind.ATTACHMENTS:
+            continue
+        for index, entry in enumerate(visit.value or []):
+            table = entry.get("表") or {}
+            width = len(table.get("列") or [])
+            for number, row in enumerate(table.get("行") or []):
+                if len(row) > width:
+                    message = f"表の行のセルが{len(row)}個あり、列（{width}個）より多くなっています"
+                    yield subject.error(visit.path + (index, "表", "行", number), message, "添付資料",
+                                        "列を足すか、セルを減らしてください")
+
+
 def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
@@ -203,7 +231,7 @@ def unique_file_names(subject: Subject) -> Iterator[SpecError]:
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
                            hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years,
-                           repealed_tables, current_revision)
+                           repealed_tables, current_revision, annex_rows_fit_their_columns)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:

@@ -60,6 +60,8 @@ def rule(slot: Slot) -> dict[str, Any]:
         found = count_rule(item) if item.counted else value_rule(item)
     if slot.printed:
         found["meta"] = {**found.get("meta", {}), **_meta(item)}
+    if slot.alias:
+        found.setdefault("meta", {})["alias"] = slot.alias      # check/normalise.py accepts it as the key
     return found
 
 

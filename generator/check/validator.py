@@ -42,6 +42,13 @@ class _Unsorted(errors.ErrorList):
         pass
 
 
+class _Untracked(errors.DocumentErrorTree):
+    """An error tree that files nothing (see SpecValidator.document_error_tree)."""
+
+    def add(self, error) -> None:
+        pass
+
+
 class SpecValidator(cerberus.Validator):
     """cerberus with the ``text`` type and ``check_box`` rule, and plainly valid list items
     accepted without a child validator each."""
@@ -54,14 +61,24 @@ class SpecValidator(cerberus.Validator):
     def _errors(self, value: errors.ErrorList) -> None:
         self.__dict__["_errors"] = _Unsorted(value)
 
+    # cerberus also files every error in two trees, sorting each node's list on every addition (all
+    # 4,000 unknown boxes of one list share a schema node). The trees serve coercion, dependencies
+    # and readonly, rules our schemas do not use: they stay empty.
+    @property
+    def document_error_tree(self) -> errors.DocumentErrorTree:
+        return self.__dict__["document_error_tree"]
+
+    @document_error_tree.setter
+    def document_error_tree(self, tree: errors.DocumentErrorTree) -> None:
+        self.__dict__["document_error_tree"] = _Untracked()
+
     @property
     def schema_error_tree(self) -> errors.SchemaErrorTree:
         return self.__dict__["schema_error_tree"]
 
     @schema_error_tree.setter
     def schema_error_tree(self, tree: errors.SchemaErrorTree) -> None:
-        tree.errors = _Unsorted(tree.errors)     # an unknown key has no schema path: all at the root
-        self.__dict__["schema_error_tree"] = tree
+        self.__dict__["schema_error_tree"] = _Untracked()
 
     types_mapping = {**cerberus.Validator.types_mapping,
                      "text": cerberus.TypeDefinition("text", (str, int), (bool,)),

@@ -39,6 +39,7 @@ class Slot:
     printed: bool = True             # False: facts the document does not print (しきい値判断)
     optional: bool = False           # may be left out of the spec (a 名称, a 変更箇所 row's columns)
     rows: tuple[str, ...] = ()       # the keys of the sub-rows printed under it, beside it (その内容)
+    alias: str = ""                  # its printed label, where it differs from the key: a spec may use it
     steps: tuple[str, ...] = ()      # what it adds to the printed path (変更箇所 項目): its label,
                                      # after the label cell or item it is printed under
 
@@ -160,16 +161,17 @@ def shape(form: Form) -> Shape:
     if key not in _SHAPES:
         files = Item(FILES, Kind.GROUP, children=form.per_file, title_key=FILE_NAME, required=True)
         facts = tuple(_unprinted(slot) for slot in _slots((form.threshold,) if form.threshold else (), False))
-        top = facts + _slots(form.cover + form.common, False)
-        _SHAPES[key] = Shape(form, top, Slot(files, Holds.LIST, tuple(_part_slot(part) for part in form.per_file)),
-                             _slots(form.closing, False))
+        top = _aliased(facts + _slots(form.cover + form.common, False))
+        parts = _aliased(tuple(_part_slot(part) for part in form.per_file))
+        _SHAPES[key] = Shape(form, top, Slot(files, Holds.LIST, parts), _aliased(_slots(form.closing, False)))
     return _SHAPES[key]
 
 
 def _part_slot(part: Item) -> Slot:
     if part.kind is not Kind.PART:
         return Slot(part, Holds.VALUE, steps=(part.heading,))
-    return Slot(part, Holds.MAPPING, _slots(part.children, "※" in part.note), "※" in part.note, steps=(part.heading,))
+    return Slot(part, Holds.MAPPING, _aliased(_slots(part.children, "※" in part.note)), "※" in part.note,
+                steps=(part.heading,))
 
 
 def _slots(items: tuple[Item, ...], marked: bool, prefix: tuple[str, ...] = ()) -> tuple[Slot, ...]:
@@ -187,16 +189,26 @@ def _item_slots(item: Item, marked: bool, prefix: tuple[str, ...]) -> tuple[Slot
     if item.kind is Kind.PART:
         return (_part_slot(item),)
     if item.nests:
-        return (Slot(item, Holds.MAPPING, _slots(item.header_checks + item.children, here), here, steps=steps),)
+        return (Slot(item, Holds.MAPPING, _aliased(_slots(item.header_checks + item.children, here)), here, steps=steps),)
     if item.kind is Kind.GROUP:
         title = (Slot(Item(item.title_key, Kind.TEXT), Holds.VALUE, marked=here, title=True, optional=True),) \
             if item.title_key else ()
-        return (Slot(item, Holds.LIST, title + _slots(item.children, here), here, steps=prefix),)
+        return (Slot(item, Holds.LIST, _aliased(title + _slots(item.children, here)), here, steps=prefix),)
     if item.kind is Kind.CHANGES:
         columns = tuple(replace(column, optional=True) for column in _slots(item.columns, False))
         return (Slot(item, Holds.LIST, columns, steps=steps),)
     rows = _slots(item.children, here, steps)
     return (Slot(item, Holds.VALUE, marked=here, steps=steps, rows=tuple(row.key for row in rows)), *rows)
+
+
+def _aliased(slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
+    """The keys of one mapping, each with its printed label as an alias where the form prints a
+    label other than the key (「ルール内容及び…」 for the key 「ルールの内容及び…」, a section's
+    full heading) and that label names no other key of the mapping."""
+    labels = [slot.item.label if slot.item.label and "\n" not in slot.item.label else "" for slot in slots]
+    taken = {slot.key for slot in slots}
+    unique = {label for label in labels if label and labels.count(label) == 1 and label not in taken}
+    return tuple(replace(slot, alias=label) if label in unique else slot for slot, label in zip(slots, labels))
 
 
 def _unprinted(slot: Slot) -> Slot:

@@ -187,6 +187,9 @@ _PROBLEMS = {
     "found duplicate key": "同じ項目が二度書かれています",
     "mapping values are not allowed here": "ここに「項目: 値」は書けません（値に「: 」を含むときは引用符で囲んでください）",
     "could not find expected ':'": "「:」が見つかりません",
+    # 備考: - (a bare dash, as published documents print it) starts a YAML list entry
+    "sequence entries are not allowed here": "「項目: -」の「- 」は一覧の始まりと読まれます"
+                                             "（「-」と書くときは引用符で囲んで \"-\" と書いてください）",
 }
 
 

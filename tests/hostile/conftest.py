@@ -12,7 +12,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import pytest
 from cases import CASES
-from harness import Case, Fifo, Link, run
+from harness import ROOT, Case, Fifo, Link, run
+
+__all__ = ["ROOT"]   # tests import ROOT from `conftest`, which may be this module or tests/conftest.py
 
 BY_ID = {case.id: case for case in CASES}
 QUICK, SLOW = max(2, os.cpu_count() or 2), 6
