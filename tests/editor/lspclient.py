@@ -32,6 +32,7 @@ class LanguageServer:
         self._published: dict[str, int] = {}          # uri → how many times diagnostics came
         self._changed = threading.Condition()
         self.settings: dict[str, Any] = {}
+        self.configured = threading.Event()           # the server has pulled the settings
         self.log: list[str] = []                      # window/logMessage and stderr lines
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -97,6 +98,8 @@ class LanguageServer:
         if method == "workspace/configuration":
             result = [self._section(item.get("section")) for item in request["params"]["items"]]
         self._send({"id": request["id"], "result": result})
+        if method == "workspace/configuration":
+            self.configured.set()
 
     def _section(self, section: str | None) -> Any:
         value: Any = self.settings
@@ -127,7 +130,9 @@ class LanguageServer:
         self._send({"method": method, "params": params})
 
     def initialize(self, settings: dict[str, Any]) -> dict[str, Any]:
-        """initialize, initialized, then the settings pushed as VS Code pushes them."""
+        """initialize, initialized, then the settings as VS Code gives them: a change notification,
+        answered by the server's pull (workspace/configuration), which is awaited, so that no
+        document is opened (and checked) before the server has its schema mapping."""
         self.settings = settings
         uri = self.root.as_uri()
         result = self.request("initialize", {
@@ -143,6 +148,8 @@ class LanguageServer:
                                                       "documentationFormat": ["markdown", "plaintext"]}}}}})
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": settings})
+        if not self.configured.wait(self.timeout):
+            raise ServerError(f"the server did not ask for its settings in {self.timeout} s")
         return result
 
     # -- documents -------------------------------------------------------------------------

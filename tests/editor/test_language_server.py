@@ -209,6 +209,26 @@ def test_unknown_key_and_bad_choice_are_reported(server):
     assert choice in lines_hit, "no diagnostic for the choice 百万人"
 
 
+@pytest.mark.parametrize("path", SHOWCASE, ids=lambda p: p.relative_to(SPECS).as_posix())
+def test_a_spec_without_its_modeline_gets_the_spec_schema(server, path):
+    """Without the `# yaml-language-server: $schema=…` line, .vscode/settings.json maps the spec
+    schema (spec.schema.json), whose 様式 and 様式の版 choose the form's schema ($ref to its file)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# yaml-language-server: $schema=")
+    lines = lines[1:]
+    uri = _probe(server, path, "\n".join(lines) + "\n", "lsp-no-modeline")
+    problems = server.diagnostics(uri)
+    choice = _line_of(lines, r"^\s+対象人数: \S")
+    lines[choice] = lines[choice][:lines[choice].index(":") + 2] + "百万人"
+    broken = _probe(server, path, "\n".join(lines) + "\n", "lsp-no-modeline-broken")
+    reported = server.diagnostics(broken)
+    FIGURES[f"{path.relative_to(ROOT).as_posix()} without modeline"] = (
+        f"{len(problems)} diagnostics; with 対象人数: 百万人 {len(reported)}"
+        + "".join(f"\n    {_describe(p)}" for p in (problems + reported)[:3]))
+    assert not problems, "; ".join(_describe(p) for p in problems)
+    assert choice in {p["range"]["start"]["line"] for p in reported}, "no diagnostic for the choice 百万人"
+
+
 # Files that are not specs get a schema of their own: one with a misspelt key is reported.
 MISSPELT = {"fragments": ("本文", "本分"), "laws": ("文言", "文書"), "amendments": ("施行日", "施行月")}
 
