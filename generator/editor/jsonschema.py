@@ -4,6 +4,12 @@ itself derived from the form model. Nothing here lists a form item.
 
 Text values may also be 共通記載 references (``{共通記載: key, 引数: {…}}``), as the editor sees the
 spec before fragments are resolved.
+
+The editor (yaml-language-server) checks each schema with ajv against the draft-07 meta-schema
+before using it, and ajv is stricter than Python's jsonschema: an empty ``enum`` makes the whole
+schema invalid, and then the editor neither completes nor checks anything. So no enum here is empty
+(tests/editor drives the real server). The files of specs/fragments, specs/laws and
+specs/amendments get schemas of their own (data_schemas), mapped in .vscode/settings.json.
 """
 from __future__ import annotations
 
@@ -22,6 +28,9 @@ FRAGMENT = {"type": "object", "required": ["共通記載"], "additionalPropertie
 _REFERENCE = {"anyOf": [{"$ref": "#/definitions/共通記載"}, {"$ref": "#/definitions/法令"}]}
 CITATION = {"type": "object", "required": ["法令"], "additionalProperties": False,
             "properties": {"法令": {"type": "string", "description": "specs/laws/<ファイル>/<項目>（公表日の文言）"}}}
+# The three forms of a text, titled: yaml-language-server's hover heads the label with the title of
+# the form the value has (untitled, it repeats the whole schema's title once per form, ` || ` between).
+_TEXT_TITLES = ("記載", "共通記載・法令の参照", "行ごとの記載")
 
 
 def file_name(form_name: str, revision: str) -> str:
@@ -53,12 +62,14 @@ def _text(rule: dict[str, Any]) -> dict[str, Any]:
     parts: dict[str, Any] = {"type": "array", "items": {"anyOf": [{"type": ["string", "integer", "null"]}, _REFERENCE]}}
     if rule.get("empty") is False:
         scalar["minLength"], parts["minItems"] = 1, 1
-    return {"anyOf": [scalar, _REFERENCE, parts]}
+    forms = (scalar, _REFERENCE, parts)
+    return {"anyOf": [{"title": title, **form} for title, form in zip(_TEXT_TITLES, forms)]}
 
 
 def _typed(rule: dict[str, Any]) -> dict[str, Any]:
     if "check_box" in rule:
-        return {"anyOf": [convert(branch) for branch in check_branches(rule["check_box"])]}
+        branches = [convert(branch) for branch in check_branches(rule["check_box"]) if _admits_a_value(branch)]
+        return branches[0] if len(branches) == 1 else {"anyOf": branches}       # no anyOf of one
     names = rule.get("type", [])
     types = [t for name in ([names] if isinstance(names, str) else names) for t in _TYPES[name]]
     out: dict[str, Any] = {"type": types + (["null"] if rule.get("nullable") else [])} if types else {}
@@ -70,10 +81,16 @@ def _typed(rule: dict[str, Any]) -> dict[str, Any]:
         out["items"] = convert(rule["schema"])
     out.update(_lengths(rule, types))
     if "keysrules" in rule:
-        out["propertyNames"] = {"enum": list(rule["keysrules"]["allowed"])}
+        allowed = list(rule["keysrules"]["allowed"])
+        out["propertyNames"] = {"enum": allowed} if allowed else False     # ajv refuses an empty enum
     if "valuesrules" in rule:
         out["additionalProperties"] = convert(rule["valuesrules"])
     return out
+
+
+def _admits_a_value(rule: dict[str, Any]) -> bool:
+    """False for the {box: detail} form of a check box none of whose boxes takes a detail."""
+    return "keysrules" not in rule or bool(rule["keysrules"]["allowed"]) or not rule.get("minlength")
 
 
 def _object(schema: dict[str, Any]) -> dict[str, Any]:
@@ -109,14 +126,47 @@ def combined() -> dict[str, Any]:
             "allOf": branches}
 
 
+def _data_schema(title: str, root: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DRAFT, "title": title, "definitions": {"共通記載": FRAGMENT, "法令": CITATION}, **root}
+
+
+def data_schemas() -> dict[str, dict[str, Any]]:
+    """The schemas of the files under specs/ that are not specs: fragments, the law catalogue and
+    amendments, from the same rules as their loaders (imported here: they need cerberus)."""
+    from ..check.datafiles import AMENDMENT
+    from ..check.datafiles import LAW_ENTRY as ENTRY
+    from ..read.fragments import ARGUMENTS, REFERENCE
+
+    # a fragment's 本文 (fragments.Library.find, _Resolver.body): text, a reference, or a list of those
+    body = {"anyOf": [{"title": "記載", "type": "string"},
+                      {"title": "共通記載の参照", "$ref": "#/definitions/共通記載"},
+                      {"title": "行ごとの記載", "type": "array", "items": {"$ref": "#/definitions/本文"}}]}
+    entry = {"type": "object", "required": ["本文"], "additionalProperties": False, "properties": {
+        "説明": {"type": ["string", "null"], "description": "この共通記載の説明（印字しない）"},
+        ARGUMENTS: {"type": ["object", "null"], "additionalProperties": {"type": ["string", "integer", "null"]},
+                    "description": "引数と既定値（値なしは必須の引数）。本文の {名前} を置き換える"},
+        "本文": {**body, "description": "印字する文言。{名前} は引数の値で置き換える"}}}
+    fragments = _data_schema("共通記載ファイル（specs/fragments/）", {
+        "type": "object", "additionalProperties": entry,
+        "description": f"項目ごとの本文。仕様ファイルは「{REFERENCE}: ファイル名/項目名」で参照する"})
+    fragments["definitions"]["本文"] = body
+    laws = _data_schema("法令ファイル（specs/laws/）", {
+        "type": "object", "additionalProperties": convert(ENTRY),
+        "description": "項目ごとの法令の文言（施行日ごと）。仕様ファイルは「法令: ファイル名/項目名」で引用する"})
+    amendments = _data_schema("改正ファイル（specs/amendments/）", convert({"type": "dict", "schema": AMENDMENT}))
+    return {FRAGMENTS: fragments, LAWS: laws, AMENDMENTS: amendments}
+
+
 def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
 COMBINED = "spec.schema.json"
+FRAGMENTS, LAWS, AMENDMENTS = "fragment.schema.json", "law.schema.json", "amendment.schema.json"
 
 
 def schema_files() -> dict[str, str]:
-    """Every file of schemas/: one per form and revision, and the combined one."""
+    """Every file of schemas/: one per form and revision, the combined one, and those of the data files."""
     files = {file_name(name, revision): dumps(json_schema(name, revision)) for name, revision in sorted(FORMS)}
-    return {**files, COMBINED: dumps(combined())}
+    data = {name: dumps(schema) for name, schema in data_schemas().items()}
+    return {**files, COMBINED: dumps(combined()), **data}

@@ -197,7 +197,7 @@ class LanguageServer:
         return result["items"] if isinstance(result, dict) else result
 
     # -- lifetime --------------------------------------------------------------------------
-    def __enter__(self) -> "LanguageServer":
+    def __enter__(self) -> LanguageServer:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -212,3 +212,6 @@ class LanguageServer:
             if self.process.poll() is None:
                 self.process.kill()
                 self.process.wait(timeout=5)
+            for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+                if stream is not None:      # pytest turns the unclosed pipes' ResourceWarning into errors
+                    stream.close()

@@ -17,7 +17,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from lspclient import LanguageServer, ServerError
 
 ROOT = Path(__file__).resolve().parents[2]
