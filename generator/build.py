@@ -19,6 +19,7 @@ from typing import Any
 
 from . import batch
 from .cache import BuildCache, Record, base_fingerprint, digest, files_version, fragment_fingerprints, used_fingerprints
+from .check.across import Identity, collisions, duplicate_numbers
 from .check.complete import missing_items
 from .check.datafiles import amendment_errors, fragment_file_errors, law_file_errors
 from .check.located import validate
@@ -29,7 +30,7 @@ from .layout.document import Document
 from .layout.fill import build_document
 from .read.files import Refused, is_inside, read_file
 from .read.fragments import Library
-from .read.load import load_yaml, position
+from .read.load import load_yaml
 from .read.resolve import resolve
 from .render import RENDERERS
 from .write import move_atomic
@@ -109,15 +110,6 @@ class Result:
     @property
     def failed(self) -> bool:
         return any(not error.warning for error in self.errors)
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who published a document under which 評価書番号 (for the cross-spec check)."""
-
-    source: str
-    organisation: str
-    number: str
 
 
 def discover(specs: Path, named: list[Path] | None = None) -> list[Path]:
@@ -209,7 +201,7 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
           jobs: int | None = None, progress: Callable[[Outcome], None] | None = None) -> Result:
     """Check every spec whose inputs changed, render it into a staging folder, and only then move
     the documents of the specs without errors into ``out`` (over all cores; the rest skipped)."""
-    result, cache = Result(errors=collisions(paths, specs)), BuildCache.load(out)
+    result, cache = Result(errors=collisions(paths, lambda path: stem(path, specs))), BuildCache.load(out)
     base, fragments = base_fingerprint(formats), fragment_fingerprints(specs / FRAGMENTS)
     version, hashes, tasks = files_version(specs / FRAGMENTS), {}, []
     clashing = {error.path for error in result.errors}
@@ -251,35 +243,6 @@ def _publish(result: Result, cache: BuildCache, outcomes: list[Outcome], staging
             outcome.organisation, outcome.number)
     if result.written or result.unchanged:
         cache.save()
-
-
-def collisions(paths: list[Path], specs: Path) -> list[SpecError]:
-    """Two specs that would be written to the same documents (x.yaml in two folders outside
-    specs/): an error naming both, on each."""
-    seen: dict[str, list[Path]] = {}
-    for path in paths:
-        seen.setdefault(stem(path, specs), []).append(path)
-    clashes = [group for group in seen.values() if len(group) > 1]
-    return [SpecError(display_path(path), 0, 0, f"出力先 {name}.docx / .html が "
-                      + "、".join(display_path(other) for other in group) + " で重複しています",
-                      hint="specs/ の下のフォルダに置くと、フォルダ名で区別されます")
-            for group in clashes for path in group for name in [stem(path, specs)]]
-
-
-def duplicate_numbers(identities: list[Identity]) -> list[SpecError]:
-    """評価書番号 is unique among the documents of one 評価実施機関 (it is the 計画管理書's number)."""
-    seen: dict[tuple[str, str], Identity] = {}
-    errors = []
-    for identity in identities:
-        key = (identity.organisation, identity.number)
-        if key in seen:
-            loaded, _ = load_yaml(Path(identity.source))     # read again only for the position
-            line, column = position(loaded.data, ("評価書番号",)) if loaded else (1, 1)
-            errors.append(SpecError(identity.source, line, column,
-                                    f"評価書番号「{identity.number}」は {seen[key].source} と重複しています",
-                                    item="評価書番号", hint=f"{identity.organisation}の評価書番号は評価書ごとに異なります"))
-        seen.setdefault(key, identity)
-    return errors
 
 
 def stem(path: Path, specs: Path) -> str:
