@@ -106,7 +106,8 @@ def _amend(arguments) -> int:
     for path in discover(arguments.specs_dir, arguments.specs):
         outcome = amend(amendment, path, arguments.specs_dir, arguments.date)
         for problem in outcome.problems:
-            print(f"{path.as_posix()}: 要確認: {problem}", file=sys.stderr)
+            where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
+            print(f"{where}: 要確認: {problem.text}", file=sys.stderr)
         unresolved += bool(outcome.problems)
         if outcome.text is None:
             continue
