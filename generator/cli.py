@@ -50,7 +50,7 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
     amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
     amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
-    amend_command.add_argument("--date", help="変更箇所の変更日（省略時は改正の施行日）")
+    amend_command.add_argument("--date", help="変更箇所の変更日、公表日がこれより前なら新しい公表日（省略時は改正の施行日）")
     amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
     amend_command.set_defaults(run=run["amend"])
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")

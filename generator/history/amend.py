@@ -50,14 +50,15 @@ class Outcome:
 
 def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> Outcome:
     """Apply ``amendment`` (as load_amendment gives it) to the spec at ``path``; nothing is written
-    here."""
+    here. The rows are dated ``date``, else the 施行日, and the 公表日 moves to that day when it is
+    later: a document never lists a change after its own publication (pia check refuses that)."""
     outcome = Outcome(path)
     yaml = round_trip()
     original, data = _read(path, specs, yaml, outcome)
     if data is None:
         return outcome
     day = date or amendment.get("施行日")
-    published = _publication(date, data)
+    published = _publication(day, data)
     _edit(amendment, data, outcome)
     if outcome.problems or not (outcome.changes or outcome.citations and published):
         return outcome

@@ -15,6 +15,8 @@ import pytest
 from conftest import ROOT
 from ruamel.yaml import YAML
 
+from generator.wareki import parse
+
 MINIMAL = ROOT / "tests" / "scenarios" / "valid_minimal" / "specs"
 SPEC = "specs/x/spec.yaml"
 NAME = "基本情報/特定個人情報ファイルを取り扱う事務/事務の名称"
@@ -173,3 +175,23 @@ def test_an_unreadable_spec_is_a_located_message(shared_folder):
                              capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert run.returncode == 1, run.stderr
         assert run.stderr.splitlines()[0] == expected
+
+
+@pytest.mark.parametrize("amendment", sorted(path.name for path in (ROOT / "specs" / "amendments").glob("*.yaml")))
+def test_every_spec_amended_without_a_date_passes_the_check(tmp_path, amendment):
+    """Without --date the rows are dated the 施行日 and the 公表日 moves there when it is later (a
+    変更日 after the 公表日 fails pia check); each move is printed."""
+    shutil.copytree(ROOT / "specs", tmp_path / "specs")
+    read = YAML(typ="safe").load
+    day = read((tmp_path / "specs" / "amendments" / amendment).read_text(encoding="utf-8"))["施行日"]
+    published = {path.relative_to(tmp_path).as_posix(): read(path.read_text(encoding="utf-8")).get("公表日")
+                 for path in (tmp_path / "specs").glob("*/*.yaml")}
+    run = _pia(tmp_path, "amend", f"specs/amendments/{amendment}")
+    assert run.returncode in (0, 1), run.stderr                 # 1: a spec the amendment cannot apply to
+    amended = [found.group(1) for found in re.finditer(r"^(.+): 変更箇所に\d+行$", run.stdout, re.M)]
+    assert amended
+    for spec in amended:
+        moved = f"{spec}: 公表日: {day}" in run.stdout.splitlines()
+        assert moved == (parse(day) > parse(published[spec])), (spec, run.stdout)
+    check = _pia(tmp_path, "check")
+    assert check.returncode == 0, check.stderr
