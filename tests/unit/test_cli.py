@@ -67,3 +67,40 @@ def test_annotation_escapes_what_github_reads_as_syntax():
     from generator.errors import SpecError
     error = SpecError("specs/a,b:c.yaml", 3, 4, "100%\n二行目", warning=True)
     assert error.annotation() == "::warning file=specs/a%2Cb%3Ac.yaml,line=3,col=4,title=pia::100%25%0A二行目"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["new", "--form", "基礎項目評価書"],
+     "pia new: エラー: 「--form」の値「基礎項目評価書」は選択肢にありません（選択肢: 全項目評価書／重点項目評価書）"),
+    (["frobnicate"], "pia: エラー: 「frobnicate」というコマンドはありません"
+                     "（コマンド: build／check／new／changes／diff／amend／bench／schema）"),
+    (["build", "--bogus"], "pia: エラー: この引数は使えません: --bogus"),
+    (["diff"], "pia diff: エラー: 次の引数を指定してください: 「--from」"),
+    (["changes"], "pia changes: エラー: 次の引数を指定してください: 「files」"),
+    (["new", "--form"], "pia new: エラー: 「--form」の後に値を一つ指定してください"),
+    (["build", "--pdf=1"], "pia build: エラー: 「--pdf」は値をとりません（「1」）"),
+    (["amend", "a.yaml", "--d"], "pia amend: エラー: 「--d」では次のどれか決められません: 「--dry-run」、「--date」"),
+    (["check", "--format", "json"], "pia check: エラー: 「--format」の値「json」は選択肢にありません（選択肢: text／github）"),
+    (["bench", "--count", "x"], "pia bench: エラー: --count: 1以上の整数を指定してください: x"),
+])
+def test_argparse_speaks_japanese(capsys, arguments, message):
+    """Issue 14 #33: every usage error, with the usage line, in Japanese; status 2."""
+    with pytest.raises(SystemExit) as stopped:
+        main(arguments)
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("使い方: pia") and lines[-1] == message
+
+
+def test_help_is_japanese(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["new", "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: pia new [-h]") and "\nオプション:\n  -h, --help            この説明を表示して終わる\n" in out
+
+
+def test_an_unknown_argparse_message_is_shown_as_it_is():
+    from generator.cli import japanese
+    assert japanese("argument --x: invalid int value: '1.5'") == "「--x」の値「1.5」は整数ではありません"
+    assert japanese("something new in Python 3.99") == "something new in Python 3.99"
