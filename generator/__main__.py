@@ -24,6 +24,7 @@ from .history.review import change_rows, read_pair, rows_yaml, text_diff
 from .history.versions import GitError
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .progress import progress_bar
+from .wareki import parse
 from .write import write_atomic
 
 
@@ -71,6 +72,16 @@ def _changes(arguments) -> int:
     if errors or pair.old is None or pair.new is None:
         _report(Result(errors=errors or [SpecError(pair.name, 1, 1, "比較する二つの版を読み込めません")]))
         return 1
+    return _put_rows(arguments, pair)
+
+
+def _put_rows(arguments, pair) -> int:
+    """The rows on standard output, or appended to the new version: never dated after its 公表日."""
+    late = arguments.write and _after_publication(arguments.date, pair.new.data)
+    if late:
+        print(f"エラー: 変更日「{arguments.date}」が {pair.name} の公表日（{late}）より後です"
+              "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
+        return 2
     rows = change_rows(pair, arguments.date)
     if arguments.write and arguments.new_rev is None:
         append_rows(Path(pair.name), rows, pair.new.form)
@@ -80,6 +91,13 @@ def _changes(arguments) -> int:
     else:
         print("変更箇所はありません", file=sys.stderr)
     return 0
+
+
+def _after_publication(date: str | None, data: dict) -> str | None:
+    """The spec's 公表日 when ``date`` (a 変更日 to write) is later: pia check refuses such a row."""
+    published = str(data.get("公表日") or "")
+    day, current = parse(date or ""), parse(published)
+    return published if day and current and day > current else None
 
 
 def _diff(arguments) -> int:

@@ -13,6 +13,7 @@ from typing import NoReturn
 from . import __version__
 from .build import OUT, SPECS
 from .forms import form_names
+from .wareki import parse
 
 
 class Parser(argparse.ArgumentParser):
@@ -112,7 +113,7 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     changes.add_argument("files", nargs="+", type=Path, help="SPEC（--from と）、または OLD.yaml NEW.yaml")
     changes.add_argument("--from", dest="old_rev", help="比較元の git リビジョン")
     changes.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
-    changes.add_argument("--date", help="変更日（省略時は新しい版の公表日）")
+    changes.add_argument("--date", type=wareki_date, help="変更日（省略時は新しい版の公表日）")
     changes.add_argument("--write", action="store_true", help="行を新しい版の変更箇所に追記する")
     changes.add_argument("--specs-dir", type=Path, default=SPECS)
     changes.set_defaults(run=run["changes"])
@@ -126,7 +127,8 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
     amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
     amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
-    amend_command.add_argument("--date", help="変更箇所の変更日、公表日がこれより前なら新しい公表日（省略時は改正の施行日）")
+    amend_command.add_argument("--date", type=wareki_date,
+                               help="変更箇所の変更日、公表日がこれより前なら新しい公表日（省略時は改正の施行日）")
     amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
     amend_command.set_defaults(run=run["amend"])
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
@@ -144,3 +146,11 @@ def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"1以上の整数を指定してください: {text}")
     return int(text)
+
+
+def wareki_date(text: str) -> str:
+    """A real 和暦 date, kept as written (it is written into specs as given); checked before any
+    spec is read, so an impossible one (令和7年2月30日) never reaches a file."""
+    if parse(text) is None:
+        raise argparse.ArgumentTypeError(f"「{text}」は実在する和暦の日付ではありません（例: 令和7年12月1日）")
+    return text

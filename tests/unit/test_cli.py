@@ -104,3 +104,32 @@ def test_an_unknown_argparse_message_is_shown_as_it_is():
     from generator.cli import japanese
     assert japanese("argument --x: invalid int value: '1.5'") == "「--x」の値「1.5」は整数ではありません"
     assert japanese("something new in Python 3.99") == "something new in Python 3.99"
+
+
+@pytest.mark.parametrize("command", [["amend", "specs/amendments/2025-05-26-5情報.yaml"],
+                                     ["changes", SPEC, SPEC, "--write"]])
+@pytest.mark.parametrize("date", ["令和7年2月30日", "令和7年13月1日", "2025-12-01", ""])
+def test_an_impossible_date_is_refused_before_anything_is_read(capsys, tmp_path, monkeypatch, command, date):
+    """Issue 14 #25: --date is checked by the command line, so nothing is written."""
+    monkeypatch.chdir(tmp_path)             # no specs/ here: a date that got through would fail otherwise
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, "--date", date])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"pia {command[0]}: エラー: --date: 「{date}」は実在する和暦の日付ではありません（例: 令和7年12月1日）")
+
+
+def test_changes_write_refuses_a_date_after_the_publication(capsys, tmp_path):
+    """Rows dated after the new version's 公表日 would fail pia check: nothing is appended."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    text = (ROOT / "tests" / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml").read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("事務の名称: テスト事務", "事務の名称: 試験事務"), encoding="utf-8")
+    before = new.read_bytes()
+    specs = ["--specs-dir", str(ROOT / "tests" / "scenarios" / "valid_minimal" / "specs")]
+    assert main(["changes", str(old), str(new), "--date", "令和9年1月1日", "--write", *specs]) == 2
+    assert capsys.readouterr().err == (f"エラー: 変更日「令和9年1月1日」が {new.as_posix()} の公表日（令和6年5月24日）より後です"
+                                       "（追記すると pia check を通りません。公表日を改めてから追記してください）\n")
+    assert new.read_bytes() == before
+    assert main(["changes", str(old), str(new), "--date", "令和6年5月1日", "--write", *specs]) == 0
+    assert "    変更日: 令和6年5月1日\n" in new.read_text(encoding="utf-8").replace("  - 変更日", "    変更日")
