@@ -107,7 +107,8 @@ def _diff(arguments) -> int:
     for path in paths:
         pair, problems = read_pair(path, arguments.specs_dir, arguments.old_rev, arguments.new_rev)
         errors += problems
-        output.append(text_diff(pair))
+        if not problems:          # else a version that could not be read would show as all added
+            output.append(text_diff(pair))
     _report(Result(errors=errors))
     text = "\n".join(block for block in output if block)
     sys.stdout.write(text or "評価書の記載に差分はありません\n")
