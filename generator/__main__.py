@@ -145,6 +145,9 @@ def _amend(arguments) -> int:
 def _bench(arguments) -> int:
     from .bench import run_bench  # only the benchmark needs it
     figures = run_bench(arguments.count, jobs=arguments.jobs)
+    if figures.error:
+        print(f"エラー: {figures.error}", file=sys.stderr)
+        return 1
     for line in figures.lines:
         print(line)
     if figures.failed:
