@@ -83,8 +83,12 @@ def _put_rows(arguments, pair) -> int:
               "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
         return 2
     rows = change_rows(pair, arguments.date)
-    if arguments.write and arguments.new_rev is None:
-        append_rows(Path(pair.name), rows, pair.new.form)
+    if rows and arguments.write and arguments.new_rev is None:
+        try:
+            append_rows(Path(pair.name), rows, pair.new.form)
+        except OSError as error:
+            print(f"エラー: {pair.name} に書き込めません: {error.strerror or error}", file=sys.stderr)
+            return 1
         print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
     elif rows:
         sys.stdout.write(rows_yaml(rows, pair.new.form))
@@ -125,21 +129,33 @@ def _amend(arguments) -> int:
     for path in discover(arguments.specs_dir, arguments.specs):
         outcome = amend(amendment, path, arguments.specs_dir, arguments.date)
         for problem in outcome.problems:
-            where = f"{problem.path}:{problem.line}:{problem.column}" if problem.line else problem.path
-            print(f"{where}: 要確認: {problem.text}", file=sys.stderr)
-        unresolved += bool(outcome.problems)
-        if outcome.text is None:
-            continue
-        for change in outcome.changes:
-            print(f"{path.as_posix()}: {change}")
-        print(f"{path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
-        if arguments.dry_run:
-            sys.stdout.write(amend_diff(outcome))
-        else:
-            write_atomic(path, outcome.text.encode("utf-8"))
+            _needs_a_person(problem.path, problem.line, problem.column, problem.text)
+        unresolved += bool(outcome.problems) or (outcome.text is not None and not _apply(outcome, arguments.dry_run))
     if unresolved:
         print(f"{unresolved}件の仕様ファイルは自動では直せませんでした（上の「要確認」）", file=sys.stderr)
     return 1 if unresolved else 0
+
+
+def _apply(outcome, dry_run: bool) -> bool:
+    """Say what the amendment changes in one spec, then show the diff or write the file; False
+    when the file cannot be written (a read-only folder)."""
+    for change in outcome.changes:
+        print(f"{outcome.path.as_posix()}: {change}")
+    print(f"{outcome.path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
+    if dry_run:
+        sys.stdout.write(amend_diff(outcome))
+        return True
+    try:
+        write_atomic(outcome.path, outcome.text.encode("utf-8"))
+    except OSError as error:
+        _needs_a_person(display_path(outcome.path), 0, 0, f"書き込めません: {error.strerror or error}")
+        return False
+    return True
+
+
+def _needs_a_person(path: str, line: int, column: int, text: str) -> None:
+    """One spec left alone, as ``file:line:col: 要確認: …`` (the location when known)."""
+    print(f"{path}:{line}:{column}: 要確認: {text}" if line else f"{path}: 要確認: {text}", file=sys.stderr)
 
 
 def _bench(arguments) -> int:

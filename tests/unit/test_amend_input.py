@@ -151,30 +151,51 @@ def test_amend_reads_a_spec_through_the_guarded_reader(tmp_path):
 @pytest.fixture
 def shared_folder():
     """A folder another user can enter (pytest's tmp_path is root's alone), removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="pia-unreadable-"))
+    folder = Path(tempfile.mkdtemp(prefix="pia-permissions-"))
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="root reads mode 000; needs setpriv")
+def _as_nobody(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """pia run as nobody when the tests run as root (who reads and writes anything)."""
+    user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+    run = subprocess.run([*user, sys.executable, "-m", "generator", *arguments], cwd=project, timeout=60,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
+    return run
+
+
+PERMISSIONS = pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="root ignores modes; needs setpriv")
+
+
+@PERMISSIONS
 def test_an_unreadable_spec_is_a_located_message(shared_folder):
-    """Issue 31 from the history side: a spec of mode 000, for `pia amend` and `pia changes`
-    (run as nobody when the tests run as root, who reads anything)."""
+    """Issue 31 from the history side: a spec of mode 000, for `pia amend` and `pia changes`."""
     project = _project(shared_folder, _replace("事務の名称", "前: テスト事務\n後: 試験事務"))
     shutil.copy(project / SPEC, project / "old.yaml")
-    for folder in [project, *(project / SPEC).parents][: len((project / SPEC).parts) - len(project.parts) + 1]:
-        folder.chmod(0o755)
     (project / SPEC).chmod(0)
-    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
     for arguments, expected in (
-            (["amend", "specs/amendments/a.yaml"],
-             f"{SPEC}:1:1: {UNREADABLE}ファイルを読み込めません: Permission denied"),
+            (["amend", "specs/amendments/a.yaml"], f"{SPEC}:1:1: {UNREADABLE}ファイルを読み込めません: Permission denied"),
             (["changes", "old.yaml", SPEC, "--write"], f"{SPEC}:1:1: エラー: ファイルを読み込めません: Permission denied")):
-        run = subprocess.run([*as_nobody, sys.executable, "-m", "generator", *arguments], cwd=project, timeout=60,
-                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        run = _as_nobody(project, *arguments)
         assert run.returncode == 1, run.stderr
         assert run.stderr.splitlines()[0] == expected
+
+
+@PERMISSIONS
+def test_a_spec_that_cannot_be_written_is_a_message(shared_folder):
+    """A spec in a read-only folder (the atomic write makes a file beside it): was 内部エラー."""
+    project = _project(shared_folder, _replace("事務の名称", "前: テスト事務\n後: 試験事務"))
+    changed = project / "specs" / "x" / "new.yaml"
+    changed.write_text((project / SPEC).read_text(encoding="utf-8").replace("テスト事務", "試験事務"), encoding="utf-8")
+    (project / "specs" / "x").chmod(0o555)
+    amend = _as_nobody(project, "amend", "specs/amendments/a.yaml", SPEC, "--date", "令和7年4月1日")
+    assert amend.returncode == 1
+    assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: Permission denied",
+                                         "1件の仕様ファイルは自動では直せませんでした（上の「要確認」）"]
+    changes = _as_nobody(project, "changes", SPEC, "specs/x/new.yaml", "--write")
+    assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: Permission denied\n")
 
 
 @pytest.mark.parametrize("amendment", sorted(path.name for path in (ROOT / "specs" / "amendments").glob("*.yaml")))
