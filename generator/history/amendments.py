@@ -6,6 +6,7 @@ written so); here each becomes the one text it prints as, so ``pia amend`` compa
 strings only."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,14 +44,21 @@ def _text_errors(loaded: LoadedFile) -> list[SpecError]:
     """What the schema lets through and no spec can be amended by: a list of lines holding a
     blank, or a 置換 whose 前 is blank once its lines are joined (it would match everywhere)."""
     errors = []
-    for kind in TEXT_RULES:
-        for index, rule in enumerate(loaded.plain.get(kind) or []):
-            for side, value in ((side, rule.get(side)) for side in ("前", "後")):
-                problem = _text_problem(kind, side, value)
-                if problem:
-                    line, column = position(loaded.data, (kind, index, side))
-                    errors.append(SpecError(loaded.display, line, column, problem, item=side))
+    for path, kind, value in _texts(loaded.plain):
+        problem = _text_problem(kind, path[-1], value)
+        if problem:
+            line, column = position(loaded.data, path)
+            errors.append(SpecError(loaded.display, line, column, problem, item=path[-1]))
     return errors
+
+
+def _texts(plain: dict) -> Iterator[tuple[tuple, str, Any]]:
+    """(path in the file, kind, value) of each rule's 前 and 後, and of the rows' 説明."""
+    for kind in TEXT_RULES:
+        for index, rule in enumerate(plain.get(kind) or []):
+            yield (kind, index, "前"), kind, rule.get("前")
+            yield (kind, index, "後"), kind, rule.get("後")
+    yield ("変更箇所", "提出時期に係る説明"), "変更箇所", (plain.get("変更箇所") or {}).get("提出時期に係る説明")
 
 
 def _text_problem(kind: str, side: str, value: Any) -> str | None:
@@ -63,11 +71,14 @@ def _text_problem(kind: str, side: str, value: Any) -> str | None:
 
 def _with_texts(plain: dict) -> dict:
     """The amendment with each 前 and 後 as its text; a blank 置換 後 is "" (前 is deleted), a
-    blank 共通記載の引数 後 stays None (the argument is dropped)."""
+    blank 共通記載の引数 後 stays None (the argument is dropped). The rows' 提出時期 and 説明 as
+    texts; a blank one is not given (the row keeps its own, as pia changes suggests it)."""
     amendment = dict(plain)
     for kind in TEXT_RULES:
         amendment[kind] = [{**rule, "前": as_text(rule.get("前")), "後": as_text(rule.get("後"))}
                            for rule in plain.get(kind) or []]
     for rule in amendment["置換"]:
         rule["後"] = rule["後"] or ""
+    wording = plain.get("変更箇所") or {}
+    amendment["変更箇所"] = {key: as_text(value) for key, value in wording.items() if as_text(value)}
     return amendment

@@ -123,6 +123,21 @@ def test_a_replacement_no_spec_can_take_is_an_error_of_the_amendment_file(tmp_pa
     assert (project / SPEC).read_bytes() == before
 
 
+@pytest.mark.parametrize("wording, reason", [
+    ("{提出時期: 事後, 提出時期に係る説明: 1}", "1"),
+    ("{提出時期: , 提出時期に係る説明: }", "その他の項目の変更であり、事前の提出・公表が義務付けられない。"),
+    ("{提出時期に係る説明: [法改正に伴う, 軽微な改正]}", "法改正に伴う\n軽微な改正"),
+])
+def test_the_rows_wording_is_text_and_blank_means_the_suggestion(tmp_path, wording, reason):
+    """The amendment's 変更箇所 提出時期 / 説明 as a number, blank or lines (was TypeError)."""
+    project = _project(tmp_path, _replace("事務の名称", "前: テスト事務\n後: 試験事務") + f"変更箇所: {wording}\n")
+    run = _pia(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日")
+    assert run.returncode == 0, run.stderr
+    row = YAML(typ="safe").load((project / SPEC).read_text(encoding="utf-8"))["変更箇所"][0]
+    assert (row["提出時期"], row["提出時期に係る説明"]) == ("事後", reason)
+    assert _pia(project, "check").returncode == 0
+
+
 def test_a_fragment_argument_the_spec_does_not_give_is_left_alone(tmp_path):
     """前 and 後 blank for an argument the reference does not give: nothing to drop (was KeyError)."""
     project = _project(tmp_path, "共通記載の引数:\n  - {共通記載: 標準/挨拶, 名前: 別名, 前: , 後: }\n")
