@@ -37,6 +37,8 @@ def read_version(path: Path, specs: Path, raw: bytes | None = None) -> tuple[Ver
 def snapshot(revision: str, specs: Path, into: Path) -> Path:
     """Extract ``specs`` as it was at git ``revision`` (of the repository that holds it) into
     ``into``; return the extracted folder."""
+    if revision.startswith("-"):           # git would take it as an option (--output=FILE writes a file)
+        raise GitError(f"リビジョン「{revision}」は - で始まります（git のリビジョンは - で始まりません）")
     top = Path(_git("rev-parse", "--show-toplevel", cwd=specs.resolve()).decode().strip()).resolve()
     relative = specs.resolve().relative_to(top).as_posix()
     archive = _git("archive", "--format=tar", revision, relative, cwd=top)

@@ -84,3 +84,13 @@ def test_diff_from_a_revision_with_an_absolute_symlink_reports_the_missing_fragm
     run = _pia(project, "diff", "--from", "HEAD")
     assert run.returncode == 1
     assert f"HEAD:specs/x/spec.yaml:82:15: エラー: {MISSING}" in run.stderr.splitlines()
+
+
+@pytest.mark.parametrize("arguments", [["diff", "--from=--output=../written.tar"],
+                                       ["changes", "specs/x/spec.yaml", "--from", "HEAD", "--to=--output=../written.tar"]])
+def test_a_revision_is_never_taken_as_a_git_option(project, arguments):
+    """`--from=--output=FILE` made git archive create (or empty) FILE."""
+    run = _pia(project, *arguments)
+    assert (run.returncode, run.stderr) == (2, "エラー: git の操作に失敗しました: リビジョン「--output=../written.tar」は"
+                                               " - で始まります（git のリビジョンは - で始まりません）\n")
+    assert not (project.parent / "written.tar").exists()
