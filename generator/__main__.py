@@ -24,6 +24,7 @@ from .history.review import change_rows, read_pair, rows_yaml, text_diff
 from .history.versions import GitError
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .progress import progress_bar
+from .wareki import parse
 from .write import write_atomic
 
 
@@ -71,15 +72,36 @@ def _changes(arguments) -> int:
     if errors or pair.old is None or pair.new is None:
         _report(Result(errors=errors or [SpecError(pair.name, 1, 1, "比較する二つの版を読み込めません")]))
         return 1
+    return _put_rows(arguments, pair)
+
+
+def _put_rows(arguments, pair) -> int:
+    """The rows on standard output, or appended to the new version: never dated after its 公表日."""
+    late = arguments.write and _after_publication(arguments.date, pair.new.data)
+    if late:
+        print(f"エラー: 変更日「{arguments.date}」が {pair.name} の公表日（{late}）より後です"
+              "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
+        return 2
     rows = change_rows(pair, arguments.date)
-    if arguments.write and arguments.new_rev is None:
-        append_rows(Path(pair.name), rows, pair.new.form)
+    if rows and arguments.write and arguments.new_rev is None:
+        try:
+            append_rows(Path(pair.name), rows, pair.new.form)
+        except OSError as error:
+            print(f"エラー: {pair.name} に書き込めません: {error.strerror or error}", file=sys.stderr)
+            return 1
         print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
     elif rows:
         sys.stdout.write(rows_yaml(rows, pair.new.form))
     else:
         print("変更箇所はありません", file=sys.stderr)
     return 0
+
+
+def _after_publication(date: str | None, data: dict) -> str | None:
+    """The spec's 公表日 when ``date`` (a 変更日 to write) is later: pia check refuses such a row."""
+    published = str(data.get("公表日") or "")
+    day, current = parse(date or ""), parse(published)
+    return published if day and current and day > current else None
 
 
 def _diff(arguments) -> int:
@@ -89,7 +111,8 @@ def _diff(arguments) -> int:
     for path in paths:
         pair, problems = read_pair(path, arguments.specs_dir, arguments.old_rev, arguments.new_rev)
         errors += problems
-        output.append(text_diff(pair))
+        if not problems:          # else a version that could not be read would show as all added
+            output.append(text_diff(pair))
     _report(Result(errors=errors))
     text = "\n".join(block for block in output if block)
     sys.stdout.write(text or "評価書の記載に差分はありません\n")
@@ -106,25 +129,41 @@ def _amend(arguments) -> int:
     for path in discover(arguments.specs_dir, arguments.specs):
         outcome = amend(amendment, path, arguments.specs_dir, arguments.date)
         for problem in outcome.problems:
-            print(f"{path.as_posix()}: 要確認: {problem}", file=sys.stderr)
-        unresolved += bool(outcome.problems)
-        if outcome.text is None:
-            continue
-        for change in outcome.changes:
-            print(f"{path.as_posix()}: {change}")
-        print(f"{path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
-        if arguments.dry_run:
-            sys.stdout.write(amend_diff(outcome))
-        else:
-            write_atomic(path, outcome.text.encode("utf-8"))
+            _needs_a_person(problem.path, problem.line, problem.column, problem.text)
+        unresolved += bool(outcome.problems) or (outcome.text is not None and not _apply(outcome, arguments.dry_run))
     if unresolved:
         print(f"{unresolved}件の仕様ファイルは自動では直せませんでした（上の「要確認」）", file=sys.stderr)
     return 1 if unresolved else 0
 
 
+def _apply(outcome, dry_run: bool) -> bool:
+    """Say what the amendment changes in one spec, then show the diff or write the file; False
+    when the file cannot be written (a read-only folder)."""
+    for change in outcome.changes:
+        print(f"{outcome.path.as_posix()}: {change}")
+    print(f"{outcome.path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
+    if dry_run:
+        sys.stdout.write(amend_diff(outcome))
+        return True
+    try:
+        write_atomic(outcome.path, outcome.text.encode("utf-8"))
+    except OSError as error:
+        _needs_a_person(display_path(outcome.path), 0, 0, f"書き込めません: {error.strerror or error}")
+        return False
+    return True
+
+
+def _needs_a_person(path: str, line: int, column: int, text: str) -> None:
+    """One spec left alone, as ``file:line:col: 要確認: …`` (the location when known)."""
+    print(f"{path}:{line}:{column}: 要確認: {text}" if line else f"{path}: 要確認: {text}", file=sys.stderr)
+
+
 def _bench(arguments) -> int:
     from .bench import run_bench  # only the benchmark needs it
     figures = run_bench(arguments.count, jobs=arguments.jobs)
+    if figures.error:
+        print(f"エラー: {figures.error}", file=sys.stderr)
+        return 1
     for line in figures.lines:
         print(line)
     if figures.failed:

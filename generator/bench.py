@@ -31,6 +31,7 @@ CHANGED_FRAGMENT = ("中間サーバー.yaml", "中間サーバー・プラッ�
 class Figures:
     lines: list[str]
     failed: bool = False            # a synthetic spec with errors makes every figure meaningless
+    error: str = ""                 # why nothing could be measured
 
     def add(self, label: str, value: str) -> None:
         self.lines.append(f"{label:<44} {value}")
@@ -62,21 +63,18 @@ def _vary(key: str, line: str, index: int) -> str:
 
 
 def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None) -> Figures:
+    """The figures of one run; none, with the reason, when ``source`` holds no spec to cycle."""
+    seeds = discover(source) if source.is_dir() else []
+    if not seeds:
+        return Figures([], failed=True, error=f"仕様フォルダ {source.as_posix()} に評価書の仕様ファイルがありません"
+                                              "（pia bench はその仕様ファイルを元に合成します）")
     figures = Figures([f"pia bench: {count} specs"])
     with tempfile.TemporaryDirectory(prefix="pia-bench-") as folder:
-        specs, out = Path(folder) / "specs", Path(folder) / "out"
-        for folder in sorted(NOT_SPECS & {path.name for path in source.iterdir()}):
-            shutil.copytree(source / folder, specs / folder)      # fragments and the 法令 the specs cite
-        paths = synthesise(discover(source), count, specs)
-        cold = _timed(lambda: build(paths, specs, out, jobs=jobs))
-        figures.add_build("cold build, DOCX + HTML", *cold, count)
-        noop = _timed(lambda: build(paths, specs, out, jobs=jobs))
-        figures.add("no-op rebuild", f"{noop[1]:.2f} s, skipped {len(noop[0].skipped)}")
-        users = _change_fragment(specs, paths)
-        changed = _timed(lambda: build(paths, specs, out, jobs=jobs))
-        figures.failed |= changed[0].failed
-        figures.add("one fragment changed", f"{changed[1]:.1f} s, rebuilt {len(changed[0].rebuilt)} "
-                    f"of {count} (users of the fragment: {users})")
+        specs = Path(folder) / "specs"
+        for name in sorted(NOT_SPECS & {path.name for path in source.iterdir()}):
+            shutil.copytree(source / name, specs / name)      # fragments and the 法令 the specs cite
+        paths = synthesise(seeds, count, specs)
+        _builds(figures, paths, specs, Path(folder) / "out", jobs)
         _per_document(figures, paths[:sample], specs)
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
@@ -84,9 +82,28 @@ def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | No
     return figures
 
 
+def _builds(figures: Figures, paths: list[Path], specs: Path, out: Path, jobs: int | None) -> None:
+    """Cold, no-op, and after one shared fragment changed (when the specs have that fragment)."""
+    cold = _timed(lambda: build(paths, specs, out, jobs=jobs))
+    figures.add_build("cold build, DOCX + HTML", *cold, len(paths))
+    noop = _timed(lambda: build(paths, specs, out, jobs=jobs))
+    figures.add("no-op rebuild", f"{noop[1]:.2f} s, skipped {len(noop[0].skipped)}")
+    users = _change_fragment(specs, paths)
+    if users is None:
+        figures.add("one fragment changed", f"skipped: no {FRAGMENTS}/{CHANGED_FRAGMENT[0]}")
+        return
+    changed = _timed(lambda: build(paths, specs, out, jobs=jobs))
+    figures.failed |= changed[0].failed
+    figures.add("one fragment changed", f"{changed[1]:.1f} s, rebuilt {len(changed[0].rebuilt)} "
+                f"of {len(paths)} (users of the fragment: {users})")
+
+
 def _per_document(figures: Figures, paths: list[Path], specs: Path) -> None:
     """Per-document render times on the same documents: compiled path against plain docxtpl."""
     documents = check(paths, specs).documents
+    if not documents:                                              # every seed has errors
+        figures.add("per document", "skipped: no spec without errors")
+        return
     render_docx(documents[0])                                      # compile once, as a worker does
     fast = _timed(lambda: [render_docx(d) for d in documents])[1] / len(documents)
     plain = _timed(lambda: [render_docx_plain(d) for d in documents])[1] / len(documents)
@@ -97,9 +114,12 @@ def _per_document(figures: Figures, paths: list[Path], specs: Path) -> None:
     figures.add("HTML per document", f"{html * 1000:.1f} ms")
 
 
-def _change_fragment(specs: Path, paths: list[Path]) -> int:
+def _change_fragment(specs: Path, paths: list[Path]) -> int | None:
+    """Change one shared fragment; the number of specs that use it (None: there is no such file)."""
     name, old, new = CHANGED_FRAGMENT
     fragment = specs / FRAGMENTS / name
+    if not fragment.is_file():
+        return None
     fragment.write_text(fragment.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     return sum(1 for path in paths if "中間サーバー/" in path.read_text(encoding="utf-8"))
 

@@ -82,11 +82,15 @@ class BuildCache:
 
     @classmethod
     def load(cls, out: Path) -> BuildCache:
+        """The record of the last build; none (a full rebuild) when the file is missing, unreadable
+        or of any shape but the one ``save`` writes (it is a file in out/, anyone can edit it)."""
         path = out / CACHE
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            return cls(path, {name: Record(**record) for name, record in raw.items()})
-        except (OSError, ValueError, TypeError):
+            if not isinstance(raw, dict):
+                raise ValueError("not a mapping of records")
+            return cls(path, {name: _record(record) for name, record in raw.items()})
+        except (OSError, ValueError, RecursionError):
             return cls(path)
 
     def save(self) -> None:
@@ -109,6 +113,28 @@ class BuildCache:
         if not all((out / output).is_file() for output in record.outputs):
             return "出力ファイルがない"
         return None
+
+
+_FIELDS = {"spec": str, "base": str, "fragments": dict, "outputs": list, "organisation": str, "number": str}
+_REQUIRED = {"spec", "base", "fragments", "outputs"}
+
+
+def _record(raw: object) -> Record:
+    """A record as ``save`` writes it, its fields of their types; else ValueError."""
+    if not isinstance(raw, dict) or not _REQUIRED <= raw.keys() <= _FIELDS.keys():
+        raise ValueError("not a record")
+    if not all(isinstance(raw[key], _FIELDS[key]) for key in raw):
+        raise ValueError("a field of the wrong type")
+    if not all(isinstance(key, str) and isinstance(value, str) for key, value in raw["fragments"].items()):
+        raise ValueError("a fragment print that is not text")
+    if not all(isinstance(output, str) and _inside_out(output) for output in raw["outputs"]):
+        raise ValueError("an output that is not a file in out/")
+    return Record(**raw)
+
+
+def _inside_out(output: str) -> bool:
+    """A record names files under out/ only (it checks they exist; never anything elsewhere)."""
+    return bool(output) and not Path(output).is_absolute() and ".." not in Path(output).parts
 
 
 def used_fingerprints(used: frozenset[str] | set[str], fragments: dict[str, str]) -> dict[str, Any]:

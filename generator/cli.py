@@ -3,18 +3,95 @@ run it). __main__ carries the commands out and reports; nothing here reads a spe
 from __future__ import annotations
 
 import argparse
+import ast
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .build import OUT, SPECS
 from .forms import form_names
+from .wareki import parse
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse speaking Japanese, as every other message of pia does: its errors, the usage
+    line and the headings (exit status 2, as argparse's). Subcommands get the same class."""
+
+    def __init__(self, *arguments, add_help: bool = True, **options) -> None:
+        super().__init__(*arguments, add_help=False, formatter_class=_Formatter, **options)
+        self._positionals.title, self._optionals.title = "引数", "オプション"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="この説明を表示して終わる")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: エラー: {japanese(message)}\n")
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "使い方: " if prefix is None else prefix)
+
+
+_ARGUMENT = r"argument (?P<name>.+?): "
+_MESSAGES = (   # argparse's messages (Python 3.10–3.13), the first that matches; else shown as it is
+    (r"argument command: invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
+     "「{value}」というコマンドはありません（コマンド: {choices}）"),
+    (_ARGUMENT + r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)",
+     "「{name}」の値「{value}」は選択肢にありません（選択肢: {choices}）"),
+    (_ARGUMENT + r"invalid int value: (?P<value>.+)", "「{name}」の値「{value}」は整数ではありません"),
+    (_ARGUMENT + r"invalid \S+ value: (?P<value>.+)", "「{name}」の値「{value}」は正しくありません"),
+    (_ARGUMENT + r"expected one argument", "「{name}」の後に値を一つ指定してください"),
+    (_ARGUMENT + r"expected at most one argument", "「{name}」の値は一つまでです"),
+    (_ARGUMENT + r"expected at least one argument", "「{name}」の後に値を一つ以上指定してください"),
+    (_ARGUMENT + r"expected (?P<count>\d+) arguments?", "「{name}」の後に値を{count}個指定してください"),
+    (_ARGUMENT + r"ignored explicit argument (?P<value>.+)", "「{name}」は値をとりません（「{value}」）"),
+    (_ARGUMENT + r"not allowed with argument (?P<other>.+)", "「{name}」と「{other}」は一緒に指定できません"),
+    (r"the following arguments are required: (?P<names>.+)", "次の引数を指定してください: {names}"),
+    (r"one of the arguments (?P<names>.+) is required", "次のどれかを指定してください: {names}"),
+    (r"unrecognized arguments: (?P<words>.+)", "この引数は使えません: {words}"),
+    (r"ambiguous option: (?P<name>\S+?)(=.*)? could match (?P<names>.+)", "「{name}」では次のどれか決められません: {names}"),
+    (_ARGUMENT + r"(?P<message>.+)", "{name}: {message}"),      # ours (ArgumentTypeError): Japanese already
+)
+
+
+def japanese(message: str) -> str:
+    """argparse's English ``message`` in Japanese (argparse has no Japanese catalogue)."""
+    for pattern, text in _MESSAGES:
+        found = re.fullmatch(pattern, message, re.DOTALL)
+        if found:
+            return text.format(**{key: _shown(key, value) for key, value in found.groupdict().items()})
+    return message
+
+
+def _shown(key: str, value: str) -> str:
+    """A part of argparse's message as ours write it: values unquoted, our list separators."""
+    if key == "choices":
+        return "／".join(map(_unquote, _split(value)))
+    if key == "names":
+        return "、".join(f"「{name}」" for name in _split(value))
+    return _unquote(value) if key == "value" else value
+
+
+def _split(names: str) -> list[str]:
+    return [name for name in re.split(r",\s*|\s+", names) if name]
+
+
+def _unquote(text: str) -> str:
+    """A value as the user typed it (argparse shows its repr: '基礎項目評価書')."""
+    try:
+        return ast.literal_eval(text) if text[:1] in "'\"" and text else text
+    except (ValueError, SyntaxError):
+        return text
 
 
 def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     """The command line; ``run`` maps each command to the function that carries it out (__main__)."""
-    top = argparse.ArgumentParser(prog="pia", description="特定個人情報保護評価書を仕様ファイルから生成します")
-    top.add_argument("--version", action="version", version=f"pia {__version__}")
+    top = Parser(prog="pia", description="特定個人情報保護評価書を仕様ファイルから生成します")
+    top.add_argument("--version", action="version", version=f"pia {__version__}", help="版を表示して終わる")
     commands = top.add_subparsers(dest="command")
     for name, help_text in (("build", "評価書を out/ に生成する（DOCX と HTML）"),
                             ("check", "仕様ファイルを検査する（何も書き出さない）")):
@@ -36,7 +113,7 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     changes.add_argument("files", nargs="+", type=Path, help="SPEC（--from と）、または OLD.yaml NEW.yaml")
     changes.add_argument("--from", dest="old_rev", help="比較元の git リビジョン")
     changes.add_argument("--to", dest="new_rev", help="比較先の git リビジョン（省略時は作業中のファイル）")
-    changes.add_argument("--date", help="変更日（省略時は新しい版の公表日）")
+    changes.add_argument("--date", type=wareki_date, help="変更日（省略時は新しい版の公表日）")
     changes.add_argument("--write", action="store_true", help="行を新しい版の変更箇所に追記する")
     changes.add_argument("--specs-dir", type=Path, default=SPECS)
     changes.set_defaults(run=run["changes"])
@@ -50,7 +127,8 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
     amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
     amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
-    amend_command.add_argument("--date", help="変更箇所の変更日（省略時は改正の施行日）")
+    amend_command.add_argument("--date", type=wareki_date,
+                               help="変更箇所の変更日、公表日がこれより前なら新しい公表日（省略時は改正の施行日）")
     amend_command.add_argument("--specs-dir", type=Path, default=SPECS)
     amend_command.set_defaults(run=run["amend"])
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
@@ -68,3 +146,11 @@ def positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"1以上の整数を指定してください: {text}")
     return int(text)
+
+
+def wareki_date(text: str) -> str:
+    """A real 和暦 date, kept as written (it is written into specs as given); checked before any
+    spec is read, so an impossible one (令和7年2月30日) never reaches a file."""
+    if parse(text) is None:
+        raise argparse.ArgumentTypeError(f"「{text}」は実在する和暦の日付ではありません（例: 令和7年12月1日）")
+    return text

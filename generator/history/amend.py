@@ -24,12 +24,16 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from ..errors import SpecError, display_path
 from ..read.fragments import ARGUMENTS, REFERENCE
 from ..read.laws import CITATION
 from ..wareki import parse
-from .append import TABLE, round_trip
-from .changes import as_spec, compare
+from .amendments import as_text
+from .append import TABLE, add_rows, round_trip
+from .changes import compare
 from .versions import read_version
+
+UNREADABLE = "読み込めません（pia check で確認してください）: "
 
 
 @dataclass
@@ -39,20 +43,38 @@ class Outcome:
     path: Path
     text: str | None = None
     rows: list = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[SpecError] = field(default_factory=list)     # at the item's line when known
     changes: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)   # cited items: they change with the 公表日
 
 
 def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> Outcome:
-    """Apply ``amendment`` to the spec at ``path``; nothing is written here."""
+    """Apply ``amendment`` (as load_amendment gives it) to the spec at ``path``; nothing is written
+    here. The rows are dated ``date``, else the 施行日, and the 公表日 moves to that day when it is
+    later: a document never lists a change after its own publication (pia check refuses that)."""
     outcome = Outcome(path)
     yaml = round_trip()
     original, data = _read(path, specs, yaml, outcome)
     if data is None:
         return outcome
+    day = date or amendment.get("施行日")
+    published = _publication(day, data)
+    _edit(amendment, data, outcome)
+    if outcome.problems or not (outcome.changes or outcome.citations and published):
+        return outcome
+    if published:                     # the amended document is published on the rows' date
+        data["公表日"] = published
+        outcome.changes += [*dict.fromkeys(outcome.citations), f"公表日: {published}"]
+    outcome.rows, form = _rows(amendment, original, _dump(yaml, data), path, specs, day, outcome)
+    if not outcome.problems:
+        add_rows(data, outcome.rows, form)
+        outcome.text = _dump(yaml, data)
+    return outcome
+
+
+def _edit(amendment: dict, data: CommentedMap, outcome: Outcome) -> None:
+    """Every edit the amendment declares, made in the round-trip data."""
     _revision(amendment, data, outcome)
-    published = _publication(date, data)
     for rule in amendment.get("置換") or []:
         _replace_text(rule, data, outcome)
     for rule in amendment.get("チェックの置換") or []:
@@ -60,38 +82,39 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     for rule in amendment.get("共通記載の引数") or []:
         for key in [key for key in data if key != TABLE]:      # 変更箇所 rows are history: untouched
             _fragment_argument(rule, data[key], outcome, key)
-    if outcome.problems or not (outcome.changes or outcome.citations and published):
-        return outcome
-    if published:                     # the amended document is published on the rows' date
-        data["公表日"] = published
-        outcome.changes += [*dict.fromkeys(outcome.citations), f"公表日: {published}"]
+
+
+def _dump(yaml, data: CommentedMap) -> str:
     stream = io.StringIO()
     yaml.dump(data, stream)
-    outcome.rows, form = _rows(amendment, original, stream.getvalue(), path, specs, date, outcome)
-    if outcome.problems:
-        return outcome
-    for row in outcome.rows:
-        data[TABLE].append(CommentedMap((k, LiteralScalarString(v) if "\n" in v else v) for k, v in as_spec(row, form).items()))
-    stream = io.StringIO()
-    yaml.dump(data, stream)
-    outcome.text = stream.getvalue()
-    return outcome
+    return stream.getvalue()
 
 
 def _read(path: Path, specs: Path, yaml, outcome: Outcome) -> tuple[str, Any]:
     """The spec's text and round-trip data, once the pipeline's reader has taken it (its guards:
-    size, binary, alias bombs); None, with a problem, for what is not a valid spec."""
+    size, binary, alias bombs, unreadable files); None, with its first located error, for what is
+    not a valid spec."""
     version, errors = read_version(path, specs)
     if version is None:
-        reason = errors[0].text if errors else "評価書の仕様ファイルではありません"
-        outcome.problems.append(f"読み込めません（pia check で確認してください）: {reason}")
+        first = errors[0] if errors else SpecError(display_path(path), 0, 0, "評価書の仕様ファイルではありません")
+        outcome.problems.append(SpecError(first.path, first.line, first.column, UNREADABLE + first.text))
         return "", None
     try:
         original = path.read_text(encoding="utf-8")
         return original, yaml.load(original)
     except (OSError, UnicodeDecodeError, YAMLError) as error:
-        outcome.problems.append(f"読み込めません（pia check で確認してください）: {getattr(error, 'problem', None) or error}")
+        _problem(outcome, UNREADABLE + str(getattr(error, "problem", None) or getattr(error, "strerror", None) or error))
         return "", None
+
+
+def _problem(outcome: Outcome, message: str, parent: Any = None, key: Any = None) -> None:
+    """A reason to leave the spec alone, at the line of ``parent[key]`` when it has one (the
+    round-trip data keeps every key's position)."""
+    try:
+        line, column = (number + 1 for number in parent.lc.key(key))
+    except (AttributeError, KeyError, TypeError):
+        line, column = 0, 0
+    outcome.problems.append(SpecError(display_path(outcome.path), line, column, message))
 
 
 def diff(outcome: Outcome) -> str:
@@ -115,22 +138,40 @@ def _revision(amendment: dict, data: dict, outcome: Outcome) -> None:
 
 
 def _replace_text(rule: dict, data: dict, outcome: Outcome) -> None:
-    """Replace ``前`` by ``後`` in the named items; exactly one hit per item, else a problem."""
+    """Replace ``前`` by ``後`` in the named items."""
     for where, parent, key in _items(data, rule["項目"]):
-        value = parent[key]
-        if isinstance(value, dict) and CITATION in value:        # the catalogue holds the wording
+        if isinstance(parent[key], dict) and CITATION in parent[key]:     # the catalogue holds the wording
             outcome.citations.append(f"{where}: 法令の引用（公表日に効力のある文言）")
-            continue
-        text = value if isinstance(value, str) else None
-        hits = text.count(rule["前"]) if text is not None else 0
-        if hits == 1:
-            new = text.replace(rule["前"], rule["後"])
-            parent[key] = LiteralScalarString(new) if "\n" in new else new
-            outcome.changes.append(f"{where}: 「{rule['前']}」→「{rule['後']}」")
-        elif hits > 1:
-            outcome.problems.append(f"{where}: 「{rule['前']}」が{hits}箇所にあり、どれを直すか決められません")
-        elif rule["後"] not in str(value or ""):
-            outcome.problems.append(f"{where}: 「{rule['前']}」が見つかりません（手で確認してください）")
+        else:
+            _replace_in(rule, where, parent, key, outcome)
+
+
+def _replace_in(rule: dict, where: str, parent: Any, key: Any, outcome: Outcome) -> None:
+    """One item: exactly one hit, else a problem at its line. A number (評価書番号: 8) is matched as
+    its digits; a blank ``後`` ("") deletes ``前``; a list of parts is not matched."""
+    before, after, value = rule["前"], rule["後"], parent[key]
+    text = as_text(value) if isinstance(value, (str, int)) else None
+    hits = text.count(before) if text is not None else 0
+    shown = f"{where}: 「{_one_line(before)}」"
+    if hits == 1:
+        parent[key] = _scalar(text.replace(before, after), value)
+        outcome.changes.append(f"{shown}→「{_one_line(after)}」" if after else f"{shown}を削除")
+    elif hits > 1:
+        _problem(outcome, f"{shown}が{hits}箇所にあり、どれを直すか決められません", parent, key)
+    elif not after or after not in str(value or ""):     # 後 already there: amended before
+        _problem(outcome, f"{shown}が見つかりません（手で確認してください）", parent, key)
+
+
+def _one_line(text: str) -> str:
+    """A text of several lines as one line of a message (one problem is one line of output)."""
+    return text.replace("\n", "↵")
+
+
+def _scalar(new: str, old: Any) -> Any:
+    """The replaced text as the spec writes it: a number stays a number, several lines a block."""
+    if isinstance(old, int) and new.isascii() and new.isdigit() and str(int(new)) == new:
+        return int(new)
+    return LiteralScalarString(new) if "\n" in new else new
 
 
 def _replace_check(rule: dict, data: dict, outcome: Outcome) -> None:
@@ -148,7 +189,7 @@ def _fragment_argument(rule: dict, data: Any, outcome: Outcome, where: str = "")
     if isinstance(data, dict):
         if data.get(REFERENCE) == rule["共通記載"] and isinstance(data.get(ARGUMENTS), dict):
             arguments = data[ARGUMENTS]
-            if arguments.get(rule["名前"]) == rule["前"]:
+            if rule["名前"] in arguments and as_text(arguments[rule["名前"]]) == rule["前"]:
                 if rule.get("後") is None:
                     del arguments[rule["名前"]]
                 else:
@@ -181,7 +222,7 @@ def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, dat
     for text in (before, after):
         version, errors = read_version(path, specs, text.encode("utf-8"))
         if version is None:
-            outcome.problems.append("改正後の仕様ファイルが検査を通りません: " + "; ".join(error.message for error in errors))
+            _problem(outcome, "改正後の仕様ファイルが検査を通りません: " + "; ".join(error.message for error in errors))
             return [], None
         versions.append(version)
     wording = amendment.get("変更箇所") or {}

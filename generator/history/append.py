@@ -29,13 +29,19 @@ def append_rows(path: Path, rows: list[Row], form: Form) -> None:
     """Add ``rows`` at the end of the spec's 変更箇所 list."""
     yaml = round_trip()
     data = yaml.load(path.read_text(encoding="utf-8"))
-    if not isinstance(data.get(TABLE), list):
-        data[TABLE] = CommentedSeq()
-    for row in rows:
-        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row, form).items()))
+    add_rows(data, rows, form)
     stream = io.StringIO()
     yaml.dump(data, stream)
     write_atomic(path, stream.getvalue().encode("utf-8"))
+
+
+def add_rows(data: CommentedMap, rows: list[Row], form: Form) -> None:
+    """Append ``rows`` to the round-trip data's 変更箇所 list; a blank table (``変更箇所:``, as
+    `pia new` writes it) becomes a list first. The one place that adds rows (changes and amend)."""
+    if rows and not isinstance(data.get(TABLE), list):
+        data[TABLE] = CommentedSeq()
+    for row in rows:
+        data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row, form).items()))
 
 
 def _scalar(value: str):

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..check.entries import entries
-from ..errors import SpecError
+from ..errors import SpecError, display_path
 from ..forms import Form
 from .changes import Row, as_spec, compare
 from .versions import Version, read_version, snapshot, temporary_folder
+
+OUTSIDE_HINT = "--specs-dir で仕様フォルダを指定するか、OLD.yaml NEW.yaml の二つのファイルを比べてください"
 
 
 @dataclass(frozen=True)
@@ -32,15 +34,36 @@ def read_pair(spec: Path, specs: Path, old_rev: str | None, new_rev: str | None,
     with temporary_folder() as folder:
         old, errors = _read(old_file or spec, specs, old_rev, Path(folder) / "old", old_file is not None)
         new, more = _read(spec, specs, new_rev, Path(folder) / "new", False)
-    return Pair(spec.as_posix(), old, new), errors + more
+    return Pair(spec.as_posix(), old, new), list(dict.fromkeys(errors + more))     # a problem of both: once
 
 
 def _read(spec: Path, specs: Path, revision: str | None, folder: Path, as_given: bool):
     if revision is None or as_given:
         return read_version(spec, specs) if spec.is_file() else (None, [])
+    relative = _under(spec, specs)
+    if relative is None:
+        return None, [SpecError(display_path(spec), 1, 1, f"仕様フォルダ {specs.as_posix()} の外のファイルは"
+                                " git の版と比べられません", hint=OUTSIDE_HINT)]
     root = snapshot(revision, specs, folder)
-    relative = spec.resolve().relative_to(specs.resolve())
-    return read_version(root / relative, root) if (root / relative).is_file() else (None, [])
+    if not (root / relative).is_file():
+        return None, []
+    version, errors = read_version(root / relative, root)
+    return version, [_at_revision(error, folder, revision) for error in errors]
+
+
+def _under(spec: Path, specs: Path) -> Path | None:
+    """``spec``'s path under the specs folder (where it is in a snapshot), None when outside it."""
+    try:
+        return spec.resolve().relative_to(specs.resolve())
+    except ValueError:
+        return None
+
+
+def _at_revision(error: SpecError, folder: Path, revision: str) -> SpecError:
+    """An error in the snapshot named as git names the file, ``REV:path``: the snapshot is a
+    temporary folder, gone when the message is read."""
+    prefix = folder.as_posix() + "/"
+    return replace(error, path=f"{revision}:{error.path[len(prefix):]}") if error.path.startswith(prefix) else error
 
 
 def change_rows(pair: Pair, date: str | None) -> list[Row]:

@@ -35,13 +35,26 @@ def read_version(path: Path, specs: Path, raw: bytes | None = None) -> tuple[Ver
 
 
 def snapshot(revision: str, specs: Path, into: Path) -> Path:
-    """Extract ``specs`` as it was at git ``revision`` into ``into``; return the extracted folder."""
-    top = Path(_git("rev-parse", "--show-toplevel").decode().strip())
+    """Extract ``specs`` as it was at git ``revision`` (of the repository that holds it) into
+    ``into``; return the extracted folder."""
+    if revision.startswith("-"):           # git would take it as an option (--output=FILE writes a file)
+        raise GitError(f"リビジョン「{revision}」は - で始まります（git のリビジョンは - で始まりません）")
+    top = Path(_git("rev-parse", "--show-toplevel", cwd=specs.resolve()).decode().strip()).resolve()
     relative = specs.resolve().relative_to(top).as_posix()
     archive = _git("archive", "--format=tar", revision, relative, cwd=top)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(into, filter="data")
+        tar.extractall(into, filter=_inside)
     return into / relative
+
+
+def _inside(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """tarfile's data filter, except that a member it refuses (a symlink to an absolute path or
+    out of the snapshot, a device) is left out instead of stopping the extraction: the snapshot
+    lacks that file, as the reader would refuse it, and a spec that uses it is told so."""
+    try:
+        return tarfile.data_filter(member, destination)
+    except tarfile.FilterError:
+        return None
 
 
 def _git(*arguments: str, cwd: Path | None = None) -> bytes:

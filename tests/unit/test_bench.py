@@ -16,3 +16,26 @@ def test_bench_builds_every_synthetic_spec_and_rebuilds_only_the_fragments_users
     assert _figure(figures.lines, "no-op rebuild").endswith("skipped 8")
     assert "rebuilt 2 of 8 (users of the fragment: 2)" in _figure(figures.lines, "one fragment changed")
     assert _figure(figures.lines, "DOCX speed-up against the baseline").endswith("x")
+
+
+def test_bench_without_specs_is_an_error(tmp_path, monkeypatch, capsys):
+    """Issue 14 #20: no specs/ (was FileNotFoundError) or one without a spec (ZeroDivisionError)."""
+    from generator.__main__ import main
+    monkeypatch.chdir(tmp_path)
+    for prepare in (lambda: None, lambda: (tmp_path / "specs" / "fragments").mkdir(parents=True)):
+        prepare()
+        assert main(["bench", "--count", "2"]) == 1
+        assert capsys.readouterr().err == ("エラー: 仕様フォルダ specs に評価書の仕様ファイルがありません"
+                                           "（pia bench はその仕様ファイルを元に合成します）\n")
+
+
+def test_bench_on_specs_with_errors_and_no_shared_fragment_says_so(tmp_path, monkeypatch, capsys):
+    from generator.__main__ import main
+    (tmp_path / "specs" / "x").mkdir(parents=True)
+    (tmp_path / "specs" / "x" / "壊れ.yaml").write_text("様式: 重点項目評価書\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["bench", "--count", "2", "--jobs", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "skipped: no fragments/中間サーバー.yaml" in _figure(captured.out.splitlines(), "one fragment changed")
+    assert _figure(captured.out.splitlines(), "per document") == "skipped: no spec without errors"
+    assert captured.err == "エラー: 合成した仕様ファイルにエラーがあり、数値は当てになりません\n"

@@ -67,3 +67,69 @@ def test_annotation_escapes_what_github_reads_as_syntax():
     from generator.errors import SpecError
     error = SpecError("specs/a,b:c.yaml", 3, 4, "100%\n二行目", warning=True)
     assert error.annotation() == "::warning file=specs/a%2Cb%3Ac.yaml,line=3,col=4,title=pia::100%25%0A二行目"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["new", "--form", "基礎項目評価書"],
+     "pia new: エラー: 「--form」の値「基礎項目評価書」は選択肢にありません（選択肢: 全項目評価書／重点項目評価書）"),
+    (["frobnicate"], "pia: エラー: 「frobnicate」というコマンドはありません"
+                     "（コマンド: build／check／new／changes／diff／amend／bench／schema）"),
+    (["build", "--bogus"], "pia: エラー: この引数は使えません: --bogus"),
+    (["diff"], "pia diff: エラー: 次の引数を指定してください: 「--from」"),
+    (["changes"], "pia changes: エラー: 次の引数を指定してください: 「files」"),
+    (["new", "--form"], "pia new: エラー: 「--form」の後に値を一つ指定してください"),
+    (["build", "--pdf=1"], "pia build: エラー: 「--pdf」は値をとりません（「1」）"),
+    (["amend", "a.yaml", "--d"], "pia amend: エラー: 「--d」では次のどれか決められません: 「--dry-run」、「--date」"),
+    (["check", "--format", "json"], "pia check: エラー: 「--format」の値「json」は選択肢にありません（選択肢: text／github）"),
+    (["bench", "--count", "x"], "pia bench: エラー: --count: 1以上の整数を指定してください: x"),
+])
+def test_argparse_speaks_japanese(capsys, arguments, message):
+    """Issue 14 #33: every usage error, with the usage line, in Japanese; status 2."""
+    with pytest.raises(SystemExit) as stopped:
+        main(arguments)
+    assert stopped.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("使い方: pia") and lines[-1] == message
+
+
+def test_help_is_japanese(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["new", "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: pia new [-h]") and "\nオプション:\n  -h, --help            この説明を表示して終わる\n" in out
+
+
+def test_an_unknown_argparse_message_is_shown_as_it_is():
+    from generator.cli import japanese
+    assert japanese("argument --x: invalid int value: '1.5'") == "「--x」の値「1.5」は整数ではありません"
+    assert japanese("something new in Python 3.99") == "something new in Python 3.99"
+
+
+@pytest.mark.parametrize("command", [["amend", "specs/amendments/2025-05-26-5情報.yaml"],
+                                     ["changes", SPEC, SPEC, "--write"]])
+@pytest.mark.parametrize("date", ["令和7年2月30日", "令和7年13月1日", "2025-12-01", ""])
+def test_an_impossible_date_is_refused_before_anything_is_read(capsys, tmp_path, monkeypatch, command, date):
+    """Issue 14 #25: --date is checked by the command line, so nothing is written."""
+    monkeypatch.chdir(tmp_path)             # no specs/ here: a date that got through would fail otherwise
+    with pytest.raises(SystemExit) as stopped:
+        main([*command, "--date", date])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"pia {command[0]}: エラー: --date: 「{date}」は実在する和暦の日付ではありません（例: 令和7年12月1日）")
+
+
+def test_changes_write_refuses_a_date_after_the_publication(capsys, tmp_path):
+    """Rows dated after the new version's 公表日 would fail pia check: nothing is appended."""
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    text = (ROOT / "tests" / "scenarios" / "valid_minimal" / "specs" / "x" / "spec.yaml").read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("事務の名称: テスト事務", "事務の名称: 試験事務"), encoding="utf-8")
+    before = new.read_bytes()
+    specs = ["--specs-dir", str(ROOT / "tests" / "scenarios" / "valid_minimal" / "specs")]
+    assert main(["changes", str(old), str(new), "--date", "令和9年1月1日", "--write", *specs]) == 2
+    assert capsys.readouterr().err == (f"エラー: 変更日「令和9年1月1日」が {new.as_posix()} の公表日（令和6年5月24日）より後です"
+                                       "（追記すると pia check を通りません。公表日を改めてから追記してください）\n")
+    assert new.read_bytes() == before
+    assert main(["changes", str(old), str(new), "--date", "令和6年5月1日", "--write", *specs]) == 0
+    assert "    変更日: 令和6年5月1日\n" in new.read_text(encoding="utf-8").replace("  - 変更日", "    変更日")
