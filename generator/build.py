@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -33,7 +32,7 @@ from .read.fragments import Library
 from .read.load import load_yaml
 from .read.resolve import resolve
 from .render import RENDERERS
-from .write import move_atomic
+from .write import move_atomic, staging_folder, sweep_staging
 
 SPECS = Path("specs")
 OUT = Path("out")
@@ -205,7 +204,8 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
     base, fragments = base_fingerprint(formats), fragment_fingerprints(specs / FRAGMENTS)
     version, hashes, tasks = files_version(specs / FRAGMENTS), {}, []
     clashing = {error.path for error in result.errors}
-    staging = Path(tempfile.mkdtemp(prefix=".pia-staging-", dir=_existing(out.resolve().parent)))
+    sweep_staging(out)                  # what a build killed before its cleanup left in out/
+    staging = staging_folder(out)
     for path in (path for path in paths if display_path(path) not in clashing):
         hashes[path] = _hash(path, specs)
         reason = cache.stale_reason(stem(path, specs), hashes[path], base, fragments, out)
@@ -260,8 +260,3 @@ def _hash(path: Path, specs: Path) -> str:
         return digest(read_file(path, specs if is_inside(path, specs) else None))
     except Refused:
         return ""
-
-
-def _existing(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder

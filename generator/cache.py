@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .read.files import Refused, read_file
 from .read.load import load_yaml
 from .resources import templates
 from .write import write_atomic
@@ -86,11 +87,11 @@ class BuildCache:
         or of any shape but the one ``save`` writes (it is a file in out/, anyone can edit it)."""
         path = out / CACHE
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(read_file(path, limit=64_000_000).decode("utf-8"))   # a FIFO or device: refused
             if not isinstance(raw, dict):
                 raise ValueError("not a mapping of records")
             return cls(path, {name: _record(record) for name, record in raw.items()})
-        except (OSError, ValueError, RecursionError):
+        except (Refused, OSError, ValueError, RecursionError):
             return cls(path)
 
     def save(self) -> None:
