@@ -6,7 +6,9 @@ message says so instead of printing a traceback, unless PIA_DEBUG is set).
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -29,6 +31,8 @@ from .write import write_atomic
 
 
 def main(argv: list[str] | None = None) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)      # cleaned up like Ctrl-C: no staging folder left
     parser = cli.parser({"build": _build, "check": _check, "new": _new, "changes": _changes, "diff": _diff,
                          "amend": _amend, "bench": _bench, "schema": _schema})
     arguments = parser.parse_args(argv)
@@ -52,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"内部エラー（不具合です）: {type(error).__name__}: {error}", file=sys.stderr)
         return 3
+
+
+def _terminated(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _changes(arguments) -> int:

@@ -205,6 +205,7 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
     version, hashes, tasks = files_version(specs / FRAGMENTS), {}, []
     clashing = {error.path for error in result.errors}
     sweep_staging(out)                  # what a build killed before its cleanup left in out/
+    fresh = not out.exists()
     staging = staging_folder(out)
     for path in (path for path in paths if display_path(path) not in clashing):
         hashes[path] = _hash(path, specs)
@@ -219,6 +220,8 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
         _publish(result, cache, outcomes, staging, out, (base, fragments, hashes, specs))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if fresh and not any(out.iterdir()):    # nothing built: no out/ made for the staging alone
+            out.rmdir()
     return result
 
 

@@ -190,9 +190,10 @@ def test_an_unreadable_spec_is_a_located_message(shared_folder):
     project = _project(shared_folder, _replace("事務の名称", "前: テスト事務\n後: 試験事務"))
     shutil.copy(project / SPEC, project / "old.yaml")
     (project / SPEC).chmod(0)
+    DENIED = "ファイルを読み込めません: 読み取りの権限がありません"  # noqa: N806
     for arguments, expected in (
-            (["amend", "specs/amendments/a.yaml"], f"{SPEC}:1:1: {UNREADABLE}ファイルを読み込めません: Permission denied"),
-            (["changes", "old.yaml", SPEC, "--write"], f"{SPEC}:1:1: エラー: ファイルを読み込めません: Permission denied")):
+            (["amend", "specs/amendments/a.yaml"], f"{SPEC}:1:1: {UNREADABLE}{DENIED}"),
+            (["changes", "old.yaml", SPEC, "--write"], f"{SPEC}:1:1: エラー: {DENIED}")):
         run = _as_nobody(project, *arguments)
         assert run.returncode == 1, run.stderr
         assert run.stderr.splitlines()[0] == expected
@@ -207,10 +208,10 @@ def test_a_spec_that_cannot_be_written_is_a_message(shared_folder):
     (project / "specs" / "x").chmod(0o555)
     amend = _as_nobody(project, "amend", "specs/amendments/a.yaml", SPEC, "--date", "令和7年4月1日")
     assert amend.returncode == 1
-    assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: Permission denied",
+    assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: 読み取りの権限がありません",
                                          "1件の仕様ファイルは自動では直せませんでした（上の「要確認」）"]
     changes = _as_nobody(project, "changes", SPEC, "specs/x/new.yaml", "--write")
-    assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: Permission denied\n")
+    assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: 読み取りの権限がありません\n")
 
 
 @pytest.mark.parametrize("amendment", sorted(path.name for path in (ROOT / "specs" / "amendments").glob("*.yaml")))
