@@ -27,7 +27,7 @@ from .history.versions import GitError
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .progress import progress_bar
 from .wareki import parse
-from .write import write_atomic
+from .write import write_atomic, write_reason
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,7 +95,7 @@ def _put_rows(arguments, pair) -> int:
         try:
             append_rows(Path(pair.name), rows, pair.new.form)
         except OSError as error:
-            print(f"エラー: {pair.name} に書き込めません: {error.strerror or error}", file=sys.stderr)
+            print(f"エラー: {pair.name} に書き込めません: {write_reason(error)}", file=sys.stderr)
             return 1
         print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
     elif rows:
@@ -156,7 +156,7 @@ def _apply(outcome, dry_run: bool) -> bool:
     try:
         write_atomic(outcome.path, outcome.text.encode("utf-8"))
     except OSError as error:
-        _needs_a_person(display_path(outcome.path), 0, 0, f"書き込めません: {error.strerror or error}")
+        _needs_a_person(display_path(outcome.path), 0, 0, f"書き込めません: {write_reason(error)}")
         return False
     return True
 

@@ -6,6 +6,7 @@ its cleanup (SIGKILL, power loss) leaves that folder behind, and the next build 
 (``sweep_staging``): each is named with the pid of the process that made it."""
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -80,3 +81,13 @@ def _running(pid: int) -> bool:
     except PermissionError:                 # it exists, and belongs to another user
         return True
     return True
+
+
+_REASONS = {errno.EACCES: "書き込みの権限がありません", errno.EPERM: "書き込みの権限がありません",
+            errno.EROFS: "読み取り専用の場所です", errno.ENOSPC: "空き容量がありません",
+            errno.ENOENT: "フォルダがありません", errno.ENOTDIR: "フォルダではありません"}
+
+
+def write_reason(error: OSError) -> str:
+    """Why a file could not be written, in Japanese (the OS says it in English)."""
+    return _REASONS.get(error.errno, error.strerror or str(error))

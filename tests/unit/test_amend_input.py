@@ -208,10 +208,10 @@ def test_a_spec_that_cannot_be_written_is_a_message(shared_folder):
     (project / "specs" / "x").chmod(0o555)
     amend = _as_nobody(project, "amend", "specs/amendments/a.yaml", SPEC, "--date", "令和7年4月1日")
     assert amend.returncode == 1
-    assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: 読み取りの権限がありません",
+    assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: 書き込みの権限がありません",
                                          "1件の仕様ファイルは自動では直せませんでした（上の「要確認」）"]
     changes = _as_nobody(project, "changes", SPEC, "specs/x/new.yaml", "--write")
-    assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: 読み取りの権限がありません\n")
+    assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: 書き込みの権限がありません\n")
 
 
 @pytest.mark.parametrize("amendment", sorted(path.name for path in (ROOT / "specs" / "amendments").glob("*.yaml")))
