@@ -31,7 +31,6 @@ from .read.files import Refused, is_inside, read_file
 from .read.fragments import Library
 from .read.load import load_yaml
 from .read.resolve import resolve
-from .render import RENDERERS
 from .write import move_atomic, staging_folder, sweep_staging
 
 SPECS = Path("specs")
@@ -176,6 +175,7 @@ def process(task: Task) -> Outcome:
     if document is None:
         return outcome
     outcome.organisation, outcome.number = document.organisation, document.number
+    from .render import RENDERERS  # docxtpl and Jinja are imported only when rendering: pia check stays quick
     for suffix in task.formats:
         name = f"{document.stem}.{suffix}"
         (task.staging / name).parent.mkdir(parents=True, exist_ok=True)
