@@ -65,12 +65,12 @@ def _key(path: tuple, files: list) -> tuple:
 
 def _summary(entry: dict) -> str:
     """A repeated entry added or removed as one row: each of its values, labelled."""
-    return "\n".join(f"{child}：{_flat(value)}" for child, value in entry.items() if _flat(value))
+    return "\n".join(f"{child}：{one_line(value)}" for child, value in entry.items() if one_line(value))
 
 
 def _text(item: Item, value: Any) -> str:
     """An item's value as the 変更箇所 columns print it."""
-    return _checks(item, value) if item.kind is Kind.CHECKS else _flat(value)
+    return _checks(item, value) if item.kind is Kind.CHECKS else one_line(value)
 
 
 def _checks(item: Item, value: Any) -> str:
@@ -90,10 +90,6 @@ def _provision(item: Item, mapping: dict) -> str:
     """Ⅱ５ as published 変更箇所 print it: ``[○]提供を行っている（58）件 [○]移転を行っている（55）件``."""
     found = provided(item, mapping)
     return " ".join(f"[○]{key}" + (f"（{count}）件" if count else "") for key, count in found.items())
-
-
-def _flat(value: Any) -> str:
-    return one_line(value) if value is not None else ""
 
 
 class Locator:

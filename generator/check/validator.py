@@ -42,6 +42,22 @@ class _Unsorted(errors.ErrorList):
         pass
 
 
+class _Replaced:
+    """An attribute cerberus assigns (``self._errors = ErrorList()``), stored as ``make(value)``."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, validator, owner=None):
+        return self if validator is None else validator.__dict__[self.name]
+
+    def __set__(self, validator, value) -> None:
+        validator.__dict__[self.name] = self.make(value)
+
+
 class _Untracked(errors.DocumentErrorTree):
     """An error tree that files nothing (see SpecValidator.document_error_tree)."""
 
@@ -53,32 +69,13 @@ class SpecValidator(cerberus.Validator):
     """cerberus with the ``text`` type and ``check_box`` rule, and plainly valid list items
     accepted without a child validator each."""
 
-    @property
-    def _errors(self) -> errors.ErrorList:
-        return self.__dict__["_errors"]
-
-    @_errors.setter
-    def _errors(self, value: errors.ErrorList) -> None:
-        self.__dict__["_errors"] = _Unsorted(value)
-
-    # cerberus also files every error in two trees, sorting each node's list on every addition (all
-    # 4,000 unknown boxes of one list share a schema node). The trees serve coercion, dependencies
-    # and readonly, rules our schemas do not use: they stay empty.
-    @property
-    def document_error_tree(self) -> errors.DocumentErrorTree:
-        return self.__dict__["document_error_tree"]
-
-    @document_error_tree.setter
-    def document_error_tree(self, tree: errors.DocumentErrorTree) -> None:
-        self.__dict__["document_error_tree"] = _Untracked()
-
-    @property
-    def schema_error_tree(self) -> errors.SchemaErrorTree:
-        return self.__dict__["schema_error_tree"]
-
-    @schema_error_tree.setter
-    def schema_error_tree(self, tree: errors.SchemaErrorTree) -> None:
-        self.__dict__["schema_error_tree"] = _Untracked()
+    # cerberus sorts its error list, and files every error in two trees, sorting each node's list
+    # on every addition (all 4,000 unknown boxes of one list share a schema node). Ours is sorted
+    # once at the edge; the trees serve coercion, dependencies and readonly, rules our schemas do
+    # not use, and stay empty.
+    _errors = _Replaced(_Unsorted)
+    document_error_tree = _Replaced(lambda tree: _Untracked())
+    schema_error_tree = _Replaced(lambda tree: _Untracked())
 
     types_mapping = {**cerberus.Validator.types_mapping,
                      "text": cerberus.TypeDefinition("text", (str, int), (bool,)),

@@ -22,6 +22,7 @@ from ..errors import SpecError
 from ..wareki import parse
 from .files import exists, is_relative_name
 from .load import LoadedFile, load_yaml
+from .text import shorten
 
 CITATION = "法令"
 FileCheck = Callable[[LoadedFile], list[SpecError]]
@@ -43,8 +44,7 @@ class Catalogue:
         why not."""
         stem, _, entry = key.rpartition("/")
         if not is_relative_name(stem):
-            shown = key if len(key) <= 60 else key[:60] + "…"
-            return None, f"法令の名前「{shown}」が不正です（specs/laws/ の「ファイル名/項目名」で指定してください）"
+            return None, f"法令の名前「{shorten(key)}」が不正です（specs/laws/ の「ファイル名/項目名」で指定してください）"
         definition = self._entries(stem).get(entry)
         if stem in self.broken:
             return None, f"法令「{key}」の法令ファイル specs/laws/{stem}.yaml に誤りがあります"

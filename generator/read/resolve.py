@@ -22,7 +22,7 @@ from .files import is_relative_name
 from .fragments import ARGUMENTS, BODY, REFERENCE, Fragment, Library
 from .laws import CITATION
 from .load import LoadedFile, position
-from .text import HINT, text_problem
+from .text import HINT, shorten, text_problem
 
 MAX_NODES = 200_000          # far above the largest seed spec (~20,000 values): stops alias bombs
 MAX_CHARACTERS = 5_000_000   # 25 times the largest seed spec's text: stops fragment and alias bombs
@@ -150,7 +150,7 @@ class _Resolver:
     def fragment(self, key: str, path: tuple, chain: tuple[str, ...]) -> Fragment | None:
         stem, _, entry = key.rpartition("/")
         if not (is_relative_name(stem) and entry):
-            self.error(path, f"共通記載の名前「{_short(key)}」が不正です",
+            self.error(path, f"共通記載の名前「{shorten(key)}」が不正です",
                        "「ファイル名/項目名」の形で、specs/fragments/ の中を指してください")
             return None
         if key in chain:
@@ -224,7 +224,3 @@ def _scalar(value: Any) -> Any:
 
 def _text(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"

@@ -21,3 +21,8 @@ def text_problem(text: str) -> str | None:
 
 
 HINT = "見えない文字を削除してください"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A name as a message quotes it: a 5,000-character 共通記載 name is cut, not printed whole."""
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT
+from running import pia
 
 from generator.build import build, discover
 from generator.check.entries import Locator, entries
@@ -25,14 +23,9 @@ def _project(tmp_path: Path) -> Path:
     return project
 
 
-def _pia(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-
-
 def _amend(project: Path, *extra: str) -> None:
     for amendment in AMENDMENTS:
-        run = _pia(project, "amend", f"specs/amendments/{amendment}", IWAKI, "--date", "令和7年12月1日", *extra)
+        run = pia(project, "amend", f"specs/amendments/{amendment}", IWAKI, "--date", "令和7年12月1日", *extra)
         assert run.returncode == 0, run.stderr
 
 
@@ -63,7 +56,7 @@ def test_replayed_amendments_give_the_rows_asahikawa_published(tmp_path):
 def test_amended_spec_renders_the_current_wording(tmp_path):
     project = _project(tmp_path)
     _amend(project)
-    run = _pia(project, "build", IWAKI)
+    run = pia(project, "build", IWAKI)
     assert run.returncode == 0, run.stderr
     page = (project / "out" / "いわき市" / "国民年金事務.html").read_text(encoding="utf-8")
     assert "別表第46項" in page and "[ ○ ] 5情報（氏名、氏名の振り仮名、性別、生年月日、住所）" in page
@@ -87,7 +80,7 @@ def test_dry_run_changes_no_file(tmp_path):
     project = _project(tmp_path)
     files = {path: path.read_bytes() for path in (project / "specs").rglob("*.yaml")}
     for amendment in AMENDMENTS:
-        run = _pia(project, "amend", f"specs/amendments/{amendment}", "--dry-run", "--date", "令和7年12月1日")
+        run = pia(project, "amend", f"specs/amendments/{amendment}", "--dry-run", "--date", "令和7年12月1日")
         assert "+++ specs/いわき市/国民年金事務.yaml" in run.stdout
     assert {path: path.read_bytes() for path in (project / "specs").rglob("*.yaml")} == files
 
@@ -112,7 +105,7 @@ def test_a_fragment_update_is_an_amendment_too(tmp_path):
     assert not build(paths, specs, project / "out").failed
     pinned = sorted(path.as_posix() for path in paths if "アプリケーション開発事業者等" in path.read_text(encoding="utf-8"))
     assert pinned
-    run = _pia(project, "amend", "specs/amendments/2024-ガバメントクラウド文言.yaml", "--date", "令和7年12月1日")
+    run = pia(project, "amend", "specs/amendments/2024-ガバメントクラウド文言.yaml", "--date", "令和7年12月1日")
     assert run.returncode == 0, run.stderr
     again = build(paths, specs, project / "out")
     assert sorted(again.rebuilt) == pinned

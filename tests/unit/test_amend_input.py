@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from ruamel.yaml import YAML
+from running import pia_without_crash
 
 from generator.wareki import parse
 
@@ -32,27 +33,20 @@ def _project(tmp_path: Path, amendment: str = "") -> Path:
     return tmp_path
 
 
-def _pia(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    run = subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=project, capture_output=True,
-                         text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
-    return run
-
-
 def _replace(item: str, rule: str) -> str:
     return f"置換:\n  - 項目: [{item}]\n" + "".join(f"    {line}\n" for line in rule.splitlines())
 
 
 def test_amend_fills_a_blank_change_table(tmp_path):
     project = _project(tmp_path, _replace("事務の名称", "前: テスト事務\n後: 試験事務"))
-    run = _pia(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
         f"{SPEC}: {NAME}: 「テスト事務」→「試験事務」",
         f"{SPEC}: 公表日: 令和7年4月1日", f"{SPEC}: 変更箇所に1行"]
     text = (project / SPEC).read_text(encoding="utf-8")
     assert "変更箇所:   # （別添２）　変更箇所\n  - 変更日: 令和7年4月1日\n" in text
-    assert _pia(project, "check").returncode == 0
+    assert pia_without_crash(project, "check").returncode == 0
 
 
 def test_changes_write_fills_a_blank_change_table(tmp_path):
@@ -61,10 +55,10 @@ def test_changes_write_fills_a_blank_change_table(tmp_path):
     shutil.copy(spec, project / "old.yaml")
     spec.write_text(spec.read_text(encoding="utf-8").replace("事務の名称: テスト事務", "事務の名称: 試験事務")
                     .replace("公表日: 令和6年5月24日", "公表日: 令和7年4月1日"), encoding="utf-8")
-    run = _pia(project, "changes", "old.yaml", SPEC, "--write")
+    run = pia_without_crash(project, "changes", "old.yaml", SPEC, "--write")
     assert (run.returncode, run.stderr) == (0, f"{SPEC} の変更箇所に1行を追記しました\n")
     assert "  - 変更日: 令和7年4月1日\n    項目: Ⅰ 基本情報" in spec.read_text(encoding="utf-8")
-    assert _pia(project, "check").returncode == 0
+    assert pia_without_crash(project, "check").returncode == 0
 
 
 @pytest.mark.parametrize("item, rule, change, written", [
@@ -79,14 +73,14 @@ def test_a_replacement_takes_blank_list_and_number_texts(tmp_path, item, rule, c
     """後 blank deletes 前; a list of lines is the text of those lines; a number is its digits (a
     number item stays a number)."""
     project = _project(tmp_path, _replace(item, rule))
-    run = _pia(project, "amend", "specs/amendments/a.yaml", "--dry-run")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml", "--dry-run")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0].endswith(f"{item}: {change}")
-    assert _pia(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日").returncode == 0
+    assert pia_without_crash(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日").returncode == 0
     data = YAML(typ="safe").load((project / SPEC).read_text(encoding="utf-8"))
     value = data[item] if item in data else data["基本情報"]["特定個人情報ファイルを取り扱う事務"][item]
     assert (value, type(value)) == (written, type(written))
-    assert _pia(project, "check").returncode == 0
+    assert pia_without_crash(project, "check").returncode == 0
 
 
 @pytest.mark.parametrize("item, rule, message", [
@@ -102,7 +96,7 @@ def test_a_replacement_takes_blank_list_and_number_texts(tmp_path, item, rule, c
 def test_a_replacement_that_cannot_be_made_is_a_located_problem(tmp_path, item, rule, message):
     project = _project(tmp_path, _replace(item, rule))
     before = (project / SPEC).read_bytes()
-    run = _pia(project, "amend", "specs/amendments/a.yaml")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [message, "1件の仕様ファイルは自動では直せませんでした（上の「要確認」）"]
     assert (project / SPEC).read_bytes() == before
@@ -117,7 +111,7 @@ def test_a_replacement_that_cannot_be_made_is_a_located_problem(tmp_path, item, 
 def test_a_replacement_no_spec_can_take_is_an_error_of_the_amendment_file(tmp_path, rule, message):
     project = _project(tmp_path, _replace("事務の名称", rule))
     before = (project / SPEC).read_bytes()
-    run = _pia(project, "amend", "specs/amendments/a.yaml")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml")
     assert run.returncode == 1
     assert run.stderr.splitlines() == [f"specs/amendments/a.yaml:{message}", "1件のエラー、0件の警告"]
     assert (project / SPEC).read_bytes() == before
@@ -131,11 +125,11 @@ def test_a_replacement_no_spec_can_take_is_an_error_of_the_amendment_file(tmp_pa
 def test_the_rows_wording_is_text_and_blank_means_the_suggestion(tmp_path, wording, reason):
     """The amendment's 変更箇所 提出時期 / 説明 as a number, blank or lines (was TypeError)."""
     project = _project(tmp_path, _replace("事務の名称", "前: テスト事務\n後: 試験事務") + f"変更箇所: {wording}\n")
-    run = _pia(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml", "--date", "令和7年4月1日")
     assert run.returncode == 0, run.stderr
     row = YAML(typ="safe").load((project / SPEC).read_text(encoding="utf-8"))["変更箇所"][0]
     assert (row["提出時期"], row["提出時期に係る説明"]) == ("事後", reason)
-    assert _pia(project, "check").returncode == 0
+    assert pia_without_crash(project, "check").returncode == 0
 
 
 def test_a_fragment_argument_the_spec_does_not_give_is_left_alone(tmp_path):
@@ -147,7 +141,7 @@ def test_a_fragment_argument_the_spec_does_not_give_is_left_alone(tmp_path):
     spec = project / SPEC
     spec.write_text(spec.read_text(encoding="utf-8").replace(
         "特記事項:   # 特記事項", "特記事項: {共通記載: 標準/挨拶, 引数: {団体名: テスト市}}"), encoding="utf-8")
-    run = _pia(project, "amend", "specs/amendments/a.yaml")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml")
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
 
 
@@ -156,7 +150,7 @@ def test_amend_reads_a_spec_through_the_guarded_reader(tmp_path):
     project = _project(tmp_path, _replace("事務の名称", "前: テスト事務\n後: 試験事務"))
     lines = ['a0: &a0 "lol"'] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     (project / "specs" / "x" / "bomb.yaml").write_text("\n".join(lines) + "\n特記事項: *a9\n", encoding="utf-8")
-    run = _pia(project, "amend", "specs/amendments/a.yaml", "--dry-run")
+    run = pia_without_crash(project, "amend", "specs/amendments/a.yaml", "--dry-run")
     assert run.returncode == 1
     flagged = [line for line in run.stderr.splitlines() if ": 要確認: " in line]
     assert len(flagged) == 1 and re.match(rf"specs/x/bomb.yaml:\d+:\d+: {UNREADABLE}\S", flagged[0]), flagged
@@ -223,12 +217,12 @@ def test_every_spec_amended_without_a_date_passes_the_check(tmp_path, amendment)
     day = read((tmp_path / "specs" / "amendments" / amendment).read_text(encoding="utf-8"))["施行日"]
     published = {path.relative_to(tmp_path).as_posix(): read(path.read_text(encoding="utf-8")).get("公表日")
                  for path in (tmp_path / "specs").glob("*/*.yaml")}
-    run = _pia(tmp_path, "amend", f"specs/amendments/{amendment}")
+    run = pia_without_crash(tmp_path, "amend", f"specs/amendments/{amendment}")
     assert run.returncode in (0, 1), run.stderr                 # 1: a spec the amendment cannot apply to
     amended = [found.group(1) for found in re.finditer(r"^(.+): 変更箇所に\d+行$", run.stdout, re.M)]
     assert amended
     for spec in amended:
         moved = f"{spec}: 公表日: {day}" in run.stdout.splitlines()
         assert moved == (parse(day) > parse(published[spec])), (spec, run.stdout)
-    check = _pia(tmp_path, "check")
+    check = pia_without_crash(tmp_path, "check")
     assert check.returncode == 0, check.stderr

@@ -2,12 +2,10 @@
 collide. Commands run in a child process where a hang is possible, bounded by a timeout."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 from conftest import ROOT
+from running import pia
 
 from generator.__main__ import main
 from generator.build import Stage, library, read_spec
@@ -27,17 +25,11 @@ def _project(tmp_path, text: str):
     return tmp_path
 
 
-def _pia(project, *arguments: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=project, capture_output=True,
-                          text=True, timeout=60, env=environment)
-
-
 def test_every_command_refuses_an_alias_bomb_the_way_check_does(tmp_path):
     """amend read specs with ruamel directly: a billion-laughs block hung `pia amend --dry-run`."""
     project = _project(tmp_path, VALID.read_text(encoding="utf-8") + _laughs())
-    check = _pia(project, "check")
-    amend = _pia(project, "amend", str(AMENDMENT), "--dry-run", "--date", "令和7年12月1日")
+    check = pia(project, "check")
+    amend = pia(project, "amend", str(AMENDMENT), "--dry-run", "--date", "令和7年12月1日")
     refusal = "別名（& と *）を展開すると値が多すぎます"
     assert check.returncode == 1 and refusal in check.stderr
     assert amend.returncode == 1 and refusal in amend.stderr, amend.stderr
@@ -70,6 +62,6 @@ def test_two_specs_of_one_name_outside_specs_are_an_error_naming_both(tmp_path, 
 
 def test_one_spec_named_twice_is_built_once(tmp_path, capsys):
     project = _project(tmp_path, VALID.read_text(encoding="utf-8"))
-    built = _pia(project, "build", "specs/x/spec.yaml", "./specs/x/spec.yaml")
+    built = pia(project, "build", "specs/x/spec.yaml", "./specs/x/spec.yaml")
     assert built.returncode == 0, built.stderr
     assert "重複" not in built.stderr and (project / "out" / "x" / "spec.docx").is_file()

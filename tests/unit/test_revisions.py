@@ -3,14 +3,13 @@ a spec outside specs/ is a Japanese error, a committed symlink that leaves the s
 out (issue 14: 16, 17), and errors in the snapshot name the file as git does (REV:path)."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from running import pia_without_crash
 
 from generator.history.versions import snapshot
 
@@ -38,18 +37,11 @@ def project(tmp_path):
     return project
 
 
-def _pia(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    run = subprocess.run([sys.executable, "-m", "generator", *arguments], cwd=project, capture_output=True,
-                         text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
-    return run
-
-
 @pytest.mark.parametrize("arguments", [["changes", "elsewhere/spec.yaml", "--from", "HEAD"],
                                        ["changes", "elsewhere/spec.yaml", "--from", "HEAD", "--to", "HEAD"],
                                        ["diff", "elsewhere/spec.yaml", "--from", "HEAD"]])
 def test_a_spec_outside_specs_cannot_be_compared_with_a_revision(project, arguments):
-    run = _pia(project, *arguments)
+    run = pia_without_crash(project, *arguments)
     assert run.returncode == 1
     assert run.stderr.splitlines() == [
         "elsewhere/spec.yaml:1:1: エラー: 仕様フォルダ specs の外のファイルは git の版と比べられません"
@@ -81,7 +73,7 @@ def test_diff_from_a_revision_with_an_absolute_symlink_reports_the_missing_fragm
                     encoding="utf-8")
     _git(project, "add", "-A")
     _git(project, "commit", "-qm", "外部の共通記載")
-    run = _pia(project, "diff", "--from", "HEAD")
+    run = pia_without_crash(project, "diff", "--from", "HEAD")
     assert run.returncode == 1
     assert f"HEAD:specs/x/spec.yaml:82:15: エラー: {MISSING}" in run.stderr.splitlines()
 
@@ -90,7 +82,7 @@ def test_diff_from_a_revision_with_an_absolute_symlink_reports_the_missing_fragm
                                        ["changes", "specs/x/spec.yaml", "--from", "HEAD", "--to=--output=../written.tar"]])
 def test_a_revision_is_never_taken_as_a_git_option(project, arguments):
     """`--from=--output=FILE` made git archive create (or empty) FILE."""
-    run = _pia(project, *arguments)
+    run = pia_without_crash(project, *arguments)
     assert (run.returncode, run.stderr) == (2, "エラー: git の操作に失敗しました: リビジョン「--output=../written.tar」は"
                                                " - で始まります（git のリビジョンは - で始まりません）\n")
     assert not (project.parent / "written.tar").exists()
