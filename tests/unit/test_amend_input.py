@@ -166,9 +166,12 @@ def shared_folder():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _as_nobody(project: Path, *arguments: str) -> subprocess.CompletedProcess:
-    """pia run as nobody when the tests run as root (who reads and writes anything)."""
-    user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+def _without_root_powers(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    """pia run, as root, without the capabilities that let root read and write anything: file modes
+    then count, and the checkout stays reachable wherever it was cloned (another user could not
+    enter a mktemp folder)."""
+    dropped = "-dac_override,-dac_read_search"
+    user = ["setpriv", f"--bounding-set={dropped}", f"--inh-caps={dropped}"] if os.geteuid() == 0 else []
     run = subprocess.run([*user, sys.executable, "-m", "generator", *arguments], cwd=project, timeout=60,
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "Traceback" not in run.stderr and "内部エラー" not in run.stderr, run.stderr
@@ -188,7 +191,7 @@ def test_an_unreadable_spec_is_a_located_message(shared_folder):
     for arguments, expected in (
             (["amend", "specs/amendments/a.yaml"], f"{SPEC}:1:1: {UNREADABLE}{DENIED}"),
             (["changes", "old.yaml", SPEC, "--write"], f"{SPEC}:1:1: エラー: {DENIED}")):
-        run = _as_nobody(project, *arguments)
+        run = _without_root_powers(project, *arguments)
         assert run.returncode == 1, run.stderr
         assert run.stderr.splitlines()[0] == expected
 
@@ -200,11 +203,11 @@ def test_a_spec_that_cannot_be_written_is_a_message(shared_folder):
     changed = project / "specs" / "x" / "new.yaml"
     changed.write_text((project / SPEC).read_text(encoding="utf-8").replace("テスト事務", "試験事務"), encoding="utf-8")
     (project / "specs" / "x").chmod(0o555)
-    amend = _as_nobody(project, "amend", "specs/amendments/a.yaml", SPEC, "--date", "令和7年4月1日")
+    amend = _without_root_powers(project, "amend", "specs/amendments/a.yaml", SPEC, "--date", "令和7年4月1日")
     assert amend.returncode == 1
     assert amend.stderr.splitlines() == [f"{SPEC}: 要確認: 書き込めません: 書き込みの権限がありません",
                                          "1件の仕様ファイルは自動では直せませんでした（上の「要確認」）"]
-    changes = _as_nobody(project, "changes", SPEC, "specs/x/new.yaml", "--write")
+    changes = _without_root_powers(project, "changes", SPEC, "specs/x/new.yaml", "--write")
     assert (changes.returncode, changes.stderr) == (1, "エラー: specs/x/new.yaml に書き込めません: 書き込みの権限がありません\n")
 
 
