@@ -25,6 +25,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..errors import SpecError, display_path
+from ..read.files import Refused, read_file
 from ..read.fragments import ARGUMENTS, REFERENCE
 from ..read.laws import CITATION
 from ..wareki import parse
@@ -42,6 +43,7 @@ class Outcome:
 
     path: Path
     text: str | None = None
+    original: str = ""            # the spec as read, once: the --dry-run diff compares with it
     rows: list = field(default_factory=list)
     problems: list[SpecError] = field(default_factory=list)     # at the item's line when known
     changes: list[str] = field(default_factory=list)
@@ -55,6 +57,7 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     outcome = Outcome(path)
     yaml = round_trip()
     original, data = _read(path, specs, yaml, outcome)
+    outcome.original = original
     if data is None:
         return outcome
     day = date or amendment.get("施行日")
@@ -100,8 +103,11 @@ def _read(path: Path, specs: Path, yaml, outcome: Outcome) -> tuple[str, Any]:
         outcome.problems.append(SpecError(first.path, first.line, first.column, UNREADABLE + first.text))
         return "", None
     try:
-        original = path.read_text(encoding="utf-8")
+        original = read_file(path).decode("utf-8")       # the one reader: bounded, regular files only
         return original, yaml.load(original)
+    except Refused as refusal:
+        _problem(outcome, UNREADABLE + str(refusal))
+        return "", None
     except (OSError, UnicodeDecodeError, YAMLError) as error:
         _problem(outcome, UNREADABLE + str(getattr(error, "problem", None) or getattr(error, "strerror", None) or error))
         return "", None
@@ -119,7 +125,7 @@ def _problem(outcome: Outcome, message: str, parent: Any = None, key: Any = None
 
 def diff(outcome: Outcome) -> str:
     """The change to the spec file as a unified diff (for --dry-run)."""
-    before = outcome.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    before = outcome.original.splitlines(keepends=True)
     return "".join(difflib.unified_diff(before, (outcome.text or "").splitlines(keepends=True),
                                         str(outcome.path), str(outcome.path)))
 

@@ -10,6 +10,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..forms import Form
+from ..read.files import read_file
 from ..write import write_atomic
 from .changes import Row, as_spec
 
@@ -28,7 +29,7 @@ def round_trip() -> YAML:
 def append_rows(path: Path, rows: list[Row], form: Form) -> None:
     """Add ``rows`` at the end of the spec's 変更箇所 list."""
     yaml = round_trip()
-    data = yaml.load(path.read_text(encoding="utf-8"))
+    data = yaml.load(read_file(path).decode("utf-8"))     # read (and vetted) by the pipeline's reader
     add_rows(data, rows, form)
     stream = io.StringIO()
     yaml.dump(data, stream)

@@ -15,8 +15,9 @@ from pathlib import Path
 MAX_BYTES = 2_000_000   # the largest seed spec is ~0.3 MB; anything far larger is a mistake
 
 
-class Refused(Exception):
-    """A file the tool will not read; the message says why, in Japanese."""
+class Refused(OSError):
+    """A file the tool will not read; the message says why, in Japanese (an OSError, so what
+    handles a file that cannot be read handles this one too)."""
 
 
 def read_file(path: Path, within: Path | None = None, limit: int = MAX_BYTES) -> bytes:
