@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from . import cli
-from .build import Result, build, check, discover, stem
+from .build import Result, amendment_file, build, check, discover, stem
 from .editor.jsonschema import combined, dumps, file_name, schema_files
 from .editor.skeleton import skeleton
 from .errors import SpecError, display_path
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)      # cleaned up like Ctrl-C: no staging folder left
     parser = cli.parser({"build": _build, "check": _check, "new": _new, "changes": _changes, "diff": _diff,
-                         "amend": _amend, "bench": _bench, "schema": _schema})
+                         "amend": _amend, "bench": _bench, "schema": _schema, "init": _init})
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         parser.print_help()
@@ -129,6 +129,7 @@ def _diff(arguments) -> int:
 
 def _amend(arguments) -> int:
     """Apply an amendment to every spec it concerns; report the specs that need a person."""
+    arguments.amendment = amendment_file(arguments.amendment, arguments.specs_dir)
     amendment, errors = load_amendment(arguments.amendment)
     if amendment is None:
         _report(Result(errors=errors or [SpecError(arguments.amendment.as_posix(), 1, 1, "改正ファイルを読めません")]))
@@ -191,6 +192,24 @@ def _schema(arguments) -> int:
             print(f"エラー: {(arguments.write / name).as_posix()} に書き出せません: {error.strerror or error}", file=sys.stderr)
             return 1
         print(f"書き出し: {(arguments.write / name).as_posix()}")
+    return 0
+
+
+def _init(arguments) -> int:
+    """A spec repository for one 団体, ready to commit; nothing overwritten."""
+    from .repository import Refusal, init
+    try:
+        written = init(arguments.folder, arguments.organisation)
+    except OSError as error:
+        print(f"エラー: {arguments.folder.as_posix()} に書き出せません: {write_reason(error)}", file=sys.stderr)
+        return 1
+    if isinstance(written, Refusal):
+        print(f"エラー: {written.message}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"作成: {path.as_posix()}")
+    print(f"次に: cd {arguments.folder.as_posix()}; git init; "
+          f"pia new --form 重点項目評価書 > specs/{arguments.organisation}/○○事務.yaml")
     return 0
 
 

@@ -31,6 +31,8 @@ from .read.files import Refused, is_inside, read_file
 from .read.fragments import Library
 from .read.load import load_yaml
 from .read.resolve import resolve
+from .read.shelf import distinct
+from .resources import shadowed_templates, standard
 from .write import move_atomic, staging_folder, sweep_staging
 
 SPECS = Path("specs")
@@ -66,8 +68,15 @@ class Reading:
 
 
 def library(specs: Path) -> Library:
-    """The fragments and law catalogue beside the specs, each file checked when first read."""
-    return Library(specs / FRAGMENTS, check_law=law_file_errors, check_fragment=fragment_file_errors)
+    """The fragments and law catalogue beside the specs, then the standard library's, each file
+    checked when first read."""
+    return Library(specs / FRAGMENTS, check_law=law_file_errors, check_fragment=fragment_file_errors,
+                   standard=standard(FRAGMENTS))
+
+
+def fragment_folders(specs: Path) -> tuple[Path, ...]:
+    """The project's fragments folder, then the standard library's (one in this checkout)."""
+    return distinct((specs / FRAGMENTS, standard(FRAGMENTS)))
 
 
 def read_spec(path: Path, fragments: Library, specs: Path, until: Stage = Stage.LAYOUT,
@@ -110,6 +119,16 @@ class Result:
         return any(not error.warning for error in self.errors)
 
 
+def amendment_file(name: Path, specs: Path) -> Path:
+    """The amendment file ``name`` means: that path, else the file of that name in the project's
+    specs/amendments/, else the standard library's (``pia amend 2025-05-26-5情報``)."""
+    if name.exists() or name.is_absolute() or len(name.parts) != 1:
+        return name
+    file = name.name if name.suffix == ".yaml" else f"{name.name}.yaml"
+    own = specs / AMENDMENTS / file
+    return own if own.exists() else standard(AMENDMENTS) / file
+
+
 def discover(specs: Path, named: list[Path] | None = None) -> list[Path]:
     """The spec files to process: those named (each once, however it is written), else every
     *.yaml under ``specs`` in sorted order."""
@@ -120,10 +139,23 @@ def discover(specs: Path, named: list[Path] | None = None) -> list[Path]:
                   if path.relative_to(specs).parts[0] not in NOT_SPECS)
 
 
+def data_kind(path: Path, specs: Path) -> str | None:
+    """fragments, laws or amendments when ``path`` is such a file under ``specs``, else None."""
+    try:
+        kind = Path(os.path.abspath(path)).relative_to(os.path.abspath(specs)).parts[0]
+    except (ValueError, IndexError):
+        return None
+    return kind if kind in NOT_SPECS else None
+
+
 def check(paths: list[Path], specs: Path = SPECS, data_files: bool = False) -> Result:
-    """Read and check every spec in ``paths``; write nothing. With ``data_files``, also every law
-    catalogue and amendment file, used by a spec or not (a PR that adds one is checked at once)."""
+    """Read and check every spec in ``paths``; write nothing. With ``data_files``, or when a
+    fragment, law or amendment file is among ``paths`` (a pre-commit hook passes what changed),
+    also every law catalogue and amendment file, used by a spec or not (a PR that adds one is
+    checked at once)."""
     result, fragments = Result(), library(specs)
+    named_data = [path for path in paths if data_kind(path, specs)]
+    paths, data_files = [path for path in paths if path not in named_data], data_files or bool(named_data)
     for path in paths:
         reading = read_spec(path, fragments, specs)
         result.errors += reading.errors
@@ -200,9 +232,9 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
           jobs: int | None = None, progress: Callable[[Outcome], None] | None = None) -> Result:
     """Check every spec whose inputs changed, render it into a staging folder, and only then move
     the documents of the specs without errors into ``out`` (over all cores; the rest skipped)."""
-    result, cache = Result(errors=collisions(paths, lambda path: stem(path, specs))), BuildCache.load(out)
-    base, fragments = base_fingerprint(formats), fragment_fingerprints(specs / FRAGMENTS)
-    version, hashes, tasks = files_version(specs / FRAGMENTS), {}, []
+    result, cache = Result(errors=collisions(paths, lambda path: stem(path, specs)) + _own_templates()), BuildCache.load(out)
+    base, fragments = base_fingerprint(formats), fragment_fingerprints(fragment_folders(specs))
+    version, hashes, tasks = files_version(fragment_folders(specs)), {}, []
     clashing = {error.path for error in result.errors}
     sweep_staging(out)                  # what a build killed before its cleanup left in out/
     fresh = not out.exists()
@@ -246,6 +278,13 @@ def _publish(result: Result, cache: BuildCache, outcomes: list[Outcome], staging
             outcome.organisation, outcome.number)
     if result.written or result.unchanged:
         cache.save()
+
+
+def _own_templates() -> list[SpecError]:
+    """A warning per shipped template the project's templates/ replaces: its documents then differ
+    from the official form the package prints (issue 15)."""
+    return [SpecError(f"templates/{name}", 0, 0, "標準のテンプレートを置き換えています", warning=True,
+                      hint="様式の改訂はこのファイルに反映されません") for name in shadowed_templates()]
 
 
 def stem(path: Path, specs: Path) -> str:

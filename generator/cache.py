@@ -16,7 +16,7 @@ from typing import Any
 from . import __version__
 from .read.files import Refused, read_file
 from .read.load import load_yaml
-from .resources import templates
+from .resources import template_folders
 from .write import write_atomic
 
 CACHE = ".pia-cache.json"
@@ -32,14 +32,18 @@ def base_fingerprint(formats: tuple[str, ...]) -> str:
     """The generator's code and form models, the templates, the output formats."""
     parts = [__version__.encode(), ",".join(formats).encode()]
     parts += [path.read_bytes() for path in sorted(GENERATOR.rglob("*.py"))]
-    parts += [path.read_bytes() for path in sorted(templates().rglob("*")) if path.is_file()]
+    parts += [path.read_bytes() for root in template_folders() for path in sorted(root.rglob("*")) if path.is_file()]
     return digest(b"\0".join(parts))
 
 
-def fragment_fingerprints(folder: Path) -> dict[str, str]:
+def fragment_fingerprints(folders: tuple[Path, ...]) -> dict[str, str]:
     """``file/entry`` → hash of that entry's definition, for every fragment file; and
-    ``法令:file/entry`` for the law catalogue beside the fragments (specs/laws)."""
-    return {**_entry_prints(folder, ""), **_entry_prints(folder.parent / "laws", "法令:")}
+    ``法令:file/entry`` for the law catalogue beside the fragments (specs/laws). ``folders``: the
+    project's fragments first, then the standard library's; the first defining an entry wins."""
+    prints: dict[str, str] = {}
+    for folder in reversed(folders):
+        prints |= {**_entry_prints(folder, ""), **_entry_prints(folder.parent / "laws", "法令:")}
+    return prints
 
 
 def _entry_prints(folder: Path, prefix: str) -> dict[str, str]:
@@ -142,11 +146,11 @@ def used_fingerprints(used: frozenset[str] | set[str], fragments: dict[str, str]
     return {key: fragments.get(key, "") for key in sorted(used)}
 
 
-def files_version(folder: Path) -> tuple:
+def files_version(folders: tuple[Path, ...]) -> tuple:
     """Names, sizes and modification times of the fragment and law files: a worker reads them
     afresh when this changes (the fragment library is kept per process)."""
-    files = [path for root in (folder, folder.parent / "laws") if root.is_dir() for path in sorted(root.rglob("*.yaml"))]
-    return tuple((path.as_posix(), *_stamp(path)) for path in files)
+    roots = [root for folder in folders for root in (folder, folder.parent / "laws") if root.is_dir()]
+    return tuple((path.as_posix(), *_stamp(path)) for root in roots for path in sorted(root.rglob("*.yaml")))
 
 
 def _stamp(path: Path) -> tuple[int, int]:

@@ -124,7 +124,7 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     diff.add_argument("--specs-dir", type=Path, default=SPECS)
     diff.set_defaults(run=run["diff"])
     amend_command = commands.add_parser("amend", help="法改正・様式改訂（specs/amendments/）を仕様ファイルに適用する")
-    amend_command.add_argument("amendment", type=Path, help="改正ファイル（例: specs/amendments/2024-05-27-番号法改正.yaml）")
+    amend_command.add_argument("amendment", type=Path, help="改正ファイル、または標準の改正の名前（例: 2025-05-26-5情報）")
     amend_command.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
     amend_command.add_argument("--dry-run", action="store_true", help="何も書き換えず、差分を表示する")
     amend_command.add_argument("--date", type=wareki_date,
@@ -138,6 +138,11 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=run["schema"])
+    init = commands.add_parser("init", help="団体の仕様リポジトリを作る（specs/、エディタ設定、CI、pre-commit）")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="作るフォルダ（既定: 今のフォルダ）")
+    init.add_argument("--団体", dest="organisation", required=True, metavar="団体名",
+                      help="団体名（例: ○○市）。specs/<団体名>/ を作る")
+    init.set_defaults(run=run["init"])
     return top
 
 

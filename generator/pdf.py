@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import SpecError
-from .resources import templates
+from .resources import template
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync")
@@ -56,7 +56,7 @@ def _convert_batch(docx_files: list[Path]) -> list[Path]:
             inputs.append(work / "in" / f"{number:05d}.docx")
             inputs[-1].parent.mkdir(exist_ok=True)
             shutil.copyfile(source, inputs[-1])
-        environment = {**os.environ, "FONTCONFIG_FILE": str(templates() / "pdf" / "fonts.conf"), "HOME": folder}
+        environment = {**os.environ, "FONTCONFIG_FILE": str(template("pdf/fonts.conf")), "HOME": folder}
         subprocess.run([soffice(), f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
                         "--convert-to", "pdf", "--outdir", str(work / "pdf"), *map(str, inputs)],
                        env=environment, capture_output=True, timeout=600, check=False)

@@ -1,4 +1,4 @@
-"""The fragment library (specs/fragments/<file>.yaml): standard texts, each entry a 本文 with
+"""The fragment library (specs/fragments/<file>.yaml, then the standard library's): standard texts, each entry a 本文 with
 optional 引数 (name → default), named ``<file>/<entry>``. Files are read lazily, one at a time,
 confined to the folder (read/files.py); the law catalogue beside it comes along (laws.py).
 
@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError
-from .files import exists, is_relative_name
-from .laws import Catalogue, FileCheck
-from .load import LoadedFile, load_yaml
+from .laws import Catalogue
+from .load import LoadedFile
+from .shelf import FileCheck, Shelf
 
 REFERENCE = "共通記載"
 ARGUMENTS = "引数"
@@ -32,25 +32,32 @@ class Fragment:
 
 @dataclass
 class Library:
-    """The fragments folder, read lazily, one file at a time (and the law catalogue beside it)."""
+    """The fragments folder and the standard library's, read lazily, one file at a time (and the
+    law catalogues beside them): shelf.py, project first."""
 
     root: Path
     check_law: FileCheck | None = None        # the file checks the pipeline gives (check/datafiles.py)
     check_fragment: FileCheck | None = None
-    files: dict[str, LoadedFile | None] = field(default_factory=dict)
+    standard: Path | None = None              # the standard library's fragments (its laws beside them)
     errors: list[SpecError] = field(default_factory=list)
-    broken: set[str] = field(default_factory=set)      # files that exist but are not well formed
 
     def __post_init__(self) -> None:
-        self.laws = Catalogue(self.root.parent / "laws", self.errors, self.check_law)
+        extra = (self.standard,) if self.standard is not None else ()
+        self.shelf = Shelf((self.root, *extra), self.errors, self.check_fragment, "共通記載")
+        self.laws = Catalogue(self.root.parent / "laws", self.errors, self.check_law,
+                              self.standard.parent / "laws" if self.standard is not None else None)
+
+    @property
+    def broken(self) -> set[str]:
+        return self.shelf.broken
 
     def find(self, key: str) -> Fragment | None:
         """The entry ``key`` names; None when there is none, or its file is broken (``broken``)."""
         stem, _, entry = key.rpartition("/")
-        loaded = self._file(stem)
-        if loaded is None or not isinstance(loaded.plain, dict) or entry not in loaded.plain:
+        found = self.shelf.entry(stem, entry)
+        if found is None:
             return None
-        definition = loaded.plain[entry]
+        definition, loaded = found
         parameters = definition.get(ARGUMENTS) if isinstance(definition, dict) else None
         if not isinstance(definition, dict) or not isinstance(parameters or {}, dict):
             return None
@@ -59,21 +66,7 @@ class Library:
 
     def read_all(self) -> None:
         """Read (and so check) every fragment file, used or not (``pia check`` of the folder)."""
-        for path in sorted(self.root.rglob("*.yaml")) if self.root.is_dir() else []:
-            self._file(path.relative_to(self.root).with_suffix("").as_posix(), present=True)
-
-    def _file(self, stem: str, present: bool = False) -> LoadedFile | None:
-        if stem not in self.files:
-            path = self.root / f"{stem}.yaml"
-            found = present or (is_relative_name(stem) and exists(path))
-            loaded, errors = load_yaml(path, within=self.root) if found else (None, [])
-            if loaded is not None and self.check_fragment is not None:
-                errors = self.check_fragment(loaded)
-            if errors:
-                self.broken.add(stem)
-            self.files[stem] = None if errors else loaded
-            self.errors.extend(errors)
-        return self.files[stem]
+        self.shelf.read_all()
 
 
 def _text(value: Any) -> str | None:

@@ -1,4 +1,4 @@
-"""The law-citation catalogue (specs/laws/): citations as data, with their wording per period.
+"""The law-citation catalogue (specs/laws/, then the standard library's): citations as data, with their wording per period.
 
 A spec cites by key (``{法令: 番号法/国民年金_別表}``) and prints the wording in force on its
 公表日, so an amendment of the law is one new period in the catalogue, not an edit of every spec::
@@ -13,31 +13,29 @@ A spec cites by key (``{法令: 番号法/国民年金_別表}``) and prints the
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError
 from ..wareki import parse
-from .files import exists, is_relative_name
-from .load import LoadedFile, load_yaml
+from .files import is_relative_name
+from .shelf import FileCheck, Shelf
 from .text import shorten
 
 CITATION = "法令"
-FileCheck = Callable[[LoadedFile], list[SpecError]]
 
 
 class Catalogue:
-    """specs/laws/*.yaml, read lazily, one file at a time; each file is checked when first read (by
-    ``check``, which the pipeline gives: check/datafiles.py) and its problems join ``errors`` (the
-    fragment library's, reported with the specs')."""
+    """specs/laws/*.yaml, then the standard library's (shelf.py), read lazily, one file at a time;
+    each file is checked when first read (by ``check``, which the pipeline gives:
+    check/datafiles.py) and its problems join ``errors`` (the fragment library's, reported with the
+    specs')."""
 
-    def __init__(self, root: Path, errors: list[SpecError] | None = None, check: FileCheck | None = None):
-        self.root, self.check = root, check
-        self.files: dict[str, LoadedFile | None] = {}
-        self.broken: set[str] = set()          # files that exist but are not well formed
+    def __init__(self, root: Path, errors: list[SpecError] | None = None, check: FileCheck | None = None,
+                 standard: Path | None = None):
         self.errors = errors if errors is not None else []
+        self.shelf = Shelf((root, standard) if standard is not None else (root,), self.errors, check, "法令")
 
     def wording(self, key: str, on: date | None) -> tuple[Any, str]:
         """The wording of citation ``key`` in force on ``on`` (a text, or its lines); or None and
@@ -45,8 +43,9 @@ class Catalogue:
         stem, _, entry = key.rpartition("/")
         if not is_relative_name(stem):
             return None, f"法令の名前「{shorten(key)}」が不正です（specs/laws/ の「ファイル名/項目名」で指定してください）"
-        definition = self._entries(stem).get(entry)
-        if stem in self.broken:
+        found = self.shelf.entry(stem, entry)
+        definition = found[0] if found else None
+        if stem in self.shelf.broken and definition is None:
             return None, f"法令「{key}」の法令ファイル specs/laws/{stem}.yaml に誤りがあります"
         if not isinstance(definition, dict):
             return None, f"法令「{key}」が specs/laws/ にありません"
@@ -59,25 +58,4 @@ class Catalogue:
 
     def read_all(self) -> None:
         """Read (and so check) every catalogue file, cited or not."""
-        for path in sorted(self.root.rglob("*.yaml")) if self.root.is_dir() else []:
-            stem = path.relative_to(self.root).with_suffix("").as_posix()
-            if stem not in self.files:          # a FIFO or a link to a device too: refused, reported
-                self.files[stem] = self._read(path)
-
-    def _entries(self, stem: str) -> dict[str, Any]:
-        if stem not in self.files:
-            path = self.root / f"{stem}.yaml"
-            self.files[stem] = self._read(path) if exists(path) else None
-        loaded = self.files[stem]
-        return loaded.plain if loaded is not None else {}
-
-    def _read(self, path: Path) -> LoadedFile | None:
-        """The file when it is well formed; else None, with its problems in ``errors``."""
-        loaded, errors = load_yaml(path, within=self.root)
-        if loaded is not None and self.check is not None:
-            errors = self.check(loaded)
-        if errors:
-            self.errors.extend(errors)
-            self.broken.add(path.relative_to(self.root).with_suffix("").as_posix())
-            return None
-        return loaded
+        self.shelf.read_all()

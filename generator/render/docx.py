@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 from docxtpl import DocxTemplate
 
 from ..layout.document import Document
-from ..resources import templates
+from ..resources import template
 from .environment import environment
 
 FIXED_TIME = datetime(2000, 1, 1)
@@ -68,7 +68,7 @@ class CompiledTemplate:
 
 
 def template_path() -> Path:
-    return templates() / "docx" / "document.docx"
+    return template("docx/document.docx")
 
 
 @cache
