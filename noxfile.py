@@ -20,6 +20,13 @@ def check(session: nox.Session) -> None:
 
 
 @nox.session
+def serve(session: nox.Session) -> None:
+    """Preview the specs in a browser on 127.0.0.1, reloaded on every save (`-- --port 0` for a free port)."""
+    session.install("-e", ".")
+    session.run("pia", "serve", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (unit tests, scenarios, and the seed documents end to end)."""
     session.install("-e", ".[test]")

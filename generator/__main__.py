@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)      # cleaned up like Ctrl-C: no staging folder left
     parser = cli.parser({"build": _build, "check": _check, "new": _new, "changes": _changes, "diff": _diff,
-                         "amend": _amend, "bench": _bench, "schema": _schema, "init": _init})
+                         "amend": _amend, "bench": _bench, "schema": _schema, "init": _init,
+                         "serve": _serve})
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         parser.print_help()
@@ -178,6 +179,21 @@ def _bench(arguments) -> int:
     if figures.failed:
         print("エラー: 合成した仕様ファイルにエラーがあり、数値は当てになりません", file=sys.stderr)
     return 1 if figures.failed else 0
+
+
+def _serve(arguments) -> int:
+    """The live preview, until Ctrl-C or SIGTERM: its address first, on a line of its own."""
+    from .serve.preview import Preview, listen_reason  # only the preview needs the HTTP server and watchfiles
+    try:
+        preview = Preview(arguments.specs_dir, arguments.specs, arguments.port)
+    except OSError as error:
+        print(f"エラー: ポート {arguments.port} は{listen_reason(error)}"
+              "（--port で別の番号を指定してください。0 なら空いている番号）", file=sys.stderr)
+        return 1
+    print(f"プレビュー: {preview.url} （Ctrl-C で終了）", flush=True)
+    preview.run()
+    print("プレビューを終了しました", file=sys.stderr)
+    return 0
 
 
 def _schema(arguments) -> int:

@@ -143,6 +143,13 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     init.add_argument("--団体", dest="organisation", required=True, metavar="団体名",
                       help="団体名（例: ○○市）。specs/<団体名>/ を作る")
     init.set_defaults(run=run["init"])
+    serve = commands.add_parser("serve", help="評価書をブラウザでプレビューする（保存すると読み込み直す）")
+    serve.add_argument("specs", nargs="*", type=Path, help="仕様ファイル（省略時は specs/ のすべて）")
+    serve.add_argument("--specs-dir", type=Path, default=SPECS, help="仕様フォルダ（既定: specs）")
+    serve.add_argument("--host", type=loopback, default="127.0.0.1",
+                       help="待ち受けるアドレス（127.0.0.1 だけ。他の機械からは見えない）")
+    serve.add_argument("--port", type=port, default=8000, help="ポート番号（既定: 8000。0 なら空いている番号）")
+    serve.set_defaults(run=run["serve"])
     return top
 
 
@@ -150,6 +157,20 @@ def positive(text: str) -> int:
     """A count of at least 1 (argparse reports the message)."""
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"1以上の整数を指定してください: {text}")
+    return int(text)
+
+
+def loopback(text: str) -> str:
+    """127.0.0.1 (or localhost): the preview shows specs that may not be published yet."""
+    if text not in ("127.0.0.1", "localhost"):
+        raise argparse.ArgumentTypeError(f"「{text}」では公開しません。プレビューは 127.0.0.1 だけで待ち受けます")
+    return "127.0.0.1"
+
+
+def port(text: str) -> int:
+    """A TCP port, 0 for one the system picks."""
+    if not text.isascii() or not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"0から65535までの整数を指定してください: {text}")
     return int(text)
 
 

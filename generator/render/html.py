@@ -10,11 +10,12 @@ from .environment import environment
 
 
 @cache
-def _template() -> jinja2.Template:
-    # Parsed and compiled once per process; every document reuses it.
-    return environment("html").get_template("document.html.j2")
+def _environment() -> jinja2.Environment:
+    # One per process: Jinja compiles the page once and keeps it until its file changes (a stat per
+    # render, auto_reload), so a template saved while `pia serve` runs shows on the next page.
+    return environment("html")
 
 
 def render_html(document: Document) -> bytes:
     """The page for ``document``, UTF-8 encoded."""
-    return _template().render(doc=document).encode("utf-8")
+    return _environment().get_template("document.html.j2").render(doc=document).encode("utf-8")
