@@ -195,10 +195,10 @@ class Form:
 
     @cached_property
     def printed_items(self) -> tuple[tuple[tuple[str, ...], Item], ...]:
-        """Every item in printed order with the headings printed above it (its part, sections, the
-        label cell it sits under): the provenance list of docs and tests walks this."""
+        """Every item of the form in printed order with the headings printed above it (its part,
+        sections, the label cell it sits under); not 添付資料, whose headings a spec gives."""
         return tuple(found for top in (*self.cover, *self.common, *self.per_file, *self.closing)
-                     for found in _printed(top, ()))
+                     if top.kind is not Kind.ATTACHMENTS for found in _printed(top, ()))
 
     @cached_property
     def reconstructed(self) -> tuple[tuple[tuple[str, ...], Item], ...]:
