@@ -80,8 +80,10 @@ def changes(number: str, *columns: Item) -> Item:
 
 
 def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1, remark: str = "",
-         confirmed: bool = True) -> Options:
-    return Options(texts, numbering=numbering, per_line=per_line, remark=remark, confirmed=confirmed)
+         source: str = "") -> Options:
+    """A ＜選択肢＞ list; a ``source`` marks it reconstructed and says what it rests on."""
+    return Options(texts, numbering=numbering, per_line=per_line, remark=remark, confirmed=not source,
+                   source=source)
 
 
 def belief(item: Item, source: str, whole: bool = False) -> Item:
@@ -92,14 +94,14 @@ def belief(item: Item, source: str, whole: bool = False) -> Item:
         return replace(item, confirmed=False, source=item.source or source)
     inner = {name: tuple(belief(child, source, True) for child in getattr(item, name))
              for name in ("children", "header_checks", "columns")}
-    options = reconstructed(item.options) if item.options else None
+    options = reconstructed(item.options, source) if item.options else None
     return replace(item, confirmed=False, source=item.source or source, options=options, **inner)
 
 
-def reconstructed(options: Options) -> Options:
+def reconstructed(options: Options, source: str = "") -> Options:
     """The same ＜選択肢＞, reconstructed for a form whose documents never printed them (様式2 Ⅳ
     reuses 様式3's lists)."""
-    return replace(options, confirmed=False)
+    return replace(options, confirmed=False, source=options.source or source)
 
 
 def boxes(*texts: str, detail: tuple[str, ...] = ()) -> tuple[Check, ...]:

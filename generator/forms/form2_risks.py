@@ -16,7 +16,9 @@ _入手 = "特定個人情報の入手（情報提供ネットワークシステ
 _提供 = "特定個人情報の提供・移転（委託や情報提供ネットワークシステムを通じた提供を除く。）"
 _RISKS = "refresh.md §1.2: 様式3 Ⅲ のリスク名（seed 001）に「への対策は十分か」。様式2 での文言は推測"
 _BELIEF = "refresh.md §1.2 の再構成（様式2 の Ⅳ を印字した公表文書はない）"
-_十分か = reconstructed(o.十分か)
+_BOXES = "様式3 Ⅲ４–６ の見出しの枠（seed 000）。様式2 での印字は refresh.md §1.2 の推測"
+_十分か = reconstructed(o.十分か, "様式3 の選択肢（seed 001）。様式2 での使用は [BELIEF]")
+_教育 = reconstructed(o.力を入れて行っている, "様式3 Ⅲ９ の選択肢（seed 000）")
 
 
 def _question(risk: str) -> Item:
@@ -24,9 +26,9 @@ def _question(risk: str) -> Item:
     return belief(choice("", f"{risk}への対策は十分か", _十分か), _RISKS)
 
 
-def _box(key: str, *boxes: Check) -> Item:
+def _box(key: str, *boxes: Check, source: str = _BOXES) -> Item:
     """Check boxes printed on a section's heading row (４．[ ] 委託しない), written in the spec."""
-    return belief(checks("", key, CheckLayout(((None, boxes or (Check(key),)),))), _RISKS)
+    return belief(checks("", key, CheckLayout(((None, boxes or (Check(key),)),))), source)
 
 
 def _section(number: str, key: str, *children: Item, label: str | None = None,
@@ -58,7 +60,7 @@ def リスク対策() -> Item:
         _section("７．", "特定個人情報の保管・消去", _question("特定個人情報の漏えい・滅失・毀損リスク")),
         _section("８．", "監査", belief(checks("", "実施の有無", o.監査), _BELIEF)),
         _section("９．", "従業者に対する教育・啓発",
-                 belief(choice("", "従業者に対する教育・啓発", reconstructed(o.力を入れて行っている)), _BELIEF)),
+                 belief(choice("", "従業者に対する教育・啓発", _教育), _BELIEF)),
         _優先度(),
     ), _BELIEF)
 
@@ -69,9 +71,10 @@ def _優先度() -> Item:
                     belief(choice("", "最も優先度が高いと考えられる対策", o.優先度が高い対策), _BELIEF),
                     belief(choice("", "当該対策は十分か", _十分か, label="当該対策は十分か【再掲】"), _BELIEF),
                     belief(text("", "判断の根拠"), _BELIEF),
-                    header_checks=(_box("全項目評価又は重点項目評価を実施する"),))
+                    header_checks=(_box("全項目評価又は重点項目評価を実施する", source=_BELIEF),))
 
 
 def 開示請求() -> Item:
     """Ⅴ 開示請求、問合せ: A's Ⅰ７・８, moved (refresh.md §1.2 [BELIEF])."""
-    return belief(part("Ⅴ　", "開示請求、問合せ", *請求先と連絡先("１．", "２．", moved=True)), _BELIEF)
+    return belief(part("Ⅴ　", "開示請求、問合せ", *請求先と連絡先("１．", "２．", moved=True)),
+                  "refresh.md §1.2 の再構成（Ⅰ７・８ がⅤに移ったとみる。表題は様式3 Ⅳ の文言）")

@@ -39,6 +39,7 @@ class Options:
     per_line: int = 1
     remark: str = ""           # fixed text printed under the options (様式2 Ⅳ１: 2)又は3)を選択した…)
     confirmed: bool = True     # False: option texts reconstructed, printed by no published document
+    source: str = ""           # what reconstructed options rest on
 
     def lines(self) -> list[str]:
         """The ＜選択肢＞ box as printed: numbered options, ``per_line`` to a line, then the remark."""

@@ -100,22 +100,20 @@ def 主な記録項目(連絡先情報: str) -> CheckLayout:
     "専用線", "電子メール", "電子記録媒体（フラッシュメモリを除く。）", "フラッシュメモリ", "紙", "その他",
     detail=("その他",))))
 
-# 様式2 only (research/refresh-2026-12/refresh.md §1.2). 1) of 対象人数 is printed by 赤磐市 (A);
-# the rest are the 指針's bands in 様式4's wording: [PARTIAL], hence reconstructed.
+# 様式2 only (research/refresh-2026-12/refresh.md §1.2); none is printed whole by a published text.
 対象人数_基礎 = opts("1,000人未満（任意実施）", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満",
-                "30万人以上", numbering="{n})", per_line=2, confirmed=False)
-# The question asks 「…500人以上か」: refresh §1.2 lists 500人以上 first (ppc-rules §1.4 the other way).
-取扱者数_基礎 = opts("500人以上", "500人未満", per_line=2, confirmed=False)
-重大事故_基礎 = opts("発生あり", "発生なし", per_line=2, confirmed=False)
-# From the highest level down, as 様式3 Ⅴ１② and 様式4 Ⅵ１② print theirs (refresh §1.2 lists them
-# the other way round; no 基礎 document printing them is in the corpora).
+                "30万人以上", numbering="{n})", per_line=2,
+                source="1)・2) は A が印字。3)–5) は指針の区分を様式4 の文言で（refresh.md §1.2 [PARTIAL]）")
+取扱者数_基礎 = opts("500人以上", "500人未満", per_line=2,
+                source="refresh.md §1.2 の順（問いが「500人以上か」。ppc-rules §1.4 は逆順）")
+重大事故_基礎 = opts("発生あり", "発生なし", per_line=2, source="様式3 Ⅲ７② の選択肢（refresh.md §1.2 [BELIEF]）")
 しきい値判断結果_基礎 = opts(
     "基礎項目評価及び全項目評価の実施が義務付けられる", "基礎項目評価及び重点項目評価の実施が義務付けられる",
-    "基礎項目評価の実施が義務付けられる", "特定個人情報保護評価の実施が義務付けられない（任意実施）", confirmed=False)
+    "基礎項目評価の実施が義務付けられる", "特定個人情報保護評価の実施が義務付けられない（任意実施）",
+    source="様式3 Ⅴ１②・様式4 Ⅵ１② の文言と順（上の評価から）。refresh.md §1.2 は逆順で、「任意に…」のない形は [BELIEF]")
 評価書の種類 = opts("基礎項目評価書", "基礎項目評価書及び重点項目評価書", "基礎項目評価書及び全項目評価書",
               remark="2）又は3）を選択した評価実施機関については、それぞれ重点項目評価書又は全項目評価書において、"
-                     "リスク対策の詳細が記載されている。", confirmed=False)
-# Ⅳ１０: the risks of Ⅳ２–７ in printed order (those of Ⅳ６ named with the network), then 教育・啓発.
+                     "リスク対策の詳細が記載されている。", source="refresh.md §1.2, ppc-rules §1.2 [BELIEF]")
 優先度が高い対策 = opts(
     "目的外の入手が行われるリスクへの対策",
     "目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスクへの対策",
@@ -123,4 +121,5 @@ def 主な記録項目(連絡先情報: str) -> CheckLayout:
     "委託先における不正な使用等のリスクへの対策", "不正な提供・移転が行われるリスクへの対策",
     "情報提供ネットワークシステムを通じて目的外の入手が行われるリスクへの対策",
     "情報提供ネットワークシステムを通じて不正な提供が行われるリスクへの対策",
-    "特定個人情報の漏えい・滅失・毀損リスクへの対策", "従業者に対する教育・啓発", confirmed=False)
+    "特定個人情報の漏えい・滅失・毀損リスクへの対策", "従業者に対する教育・啓発",
+    source="Ⅳ２–７ のリスク（Ⅳ６ はネットワークを添えて）と教育・啓発を印字順に。refresh.md §1.2 は 1) と 9) だけ")
