@@ -13,6 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generator.build import SPECS, build, check, discover  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+RESEARCH = ROOT.parent / "shared" / "research" / "refresh-2026-12"   # the 基礎項目評価書 excerpts
 
 
 @pytest.fixture(scope="session")
@@ -36,3 +37,13 @@ def seeds_dir() -> Path:
             pytest.fail(f"{SEEDS} is missing: CI must have ../shared beside the project")
         pytest.skip(f"{SEEDS} is not present")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def excerpts_dir() -> Path:
+    """The published beginnings of four 基礎項目評価書 (research/refresh-2026-12/kiso_*_partial.txt)."""
+    if not RESEARCH.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{RESEARCH} is missing: CI must have ../shared beside the project")
+        pytest.skip(f"{RESEARCH} is not present")
+    return RESEARCH

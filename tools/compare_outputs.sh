@@ -15,10 +15,10 @@ snapshot() {  # snapshot TREE DEST
     run "$folder" build --out "$dest/scenarios/$(basename "$folder")" >/dev/null 2>"$dest/scenario-$(basename "$folder").err"
   done
   run "$tree" schema --write "$dest/schemas" >/dev/null 2>&1
-  for form in 重点項目評価書 全項目評価書; do
-    for revision in 平成30年5月 "平成30年5月（5情報）"; do
-      run "$tree" new --form "$form" --revision "$revision" >"$dest/new-$form-$revision.yaml" 2>&1
-    done
+  # every form and revision the tree knows (a form one tree lacks shows as "Only in")
+  (cd "$tree" && PYTHONPATH="$tree" python3 -c 'from generator.forms import FORMS; print("\n".join(f"{n}\t{r}" for n, r in FORMS))') |
+  while IFS=$'\t' read -r form revision; do
+    run "$tree" new --form "$form" --revision "$revision" </dev/null >"$dest/new-$form-$revision.yaml" 2>&1
   done
   find "$dest" -name .pia-cache.json -delete
 }

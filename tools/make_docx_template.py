@@ -113,10 +113,13 @@ def _cover(document) -> None:
 
 
 def _contents(document) -> None:
+    """項目一覧, where the form prints one (様式2 has none)."""
+    document.add_paragraph("{%p if doc.contents %}")
     document.add_paragraph("項目一覧", style="Heading 1")
     document.add_paragraph("{%p for line in doc.contents %}")
     document.add_paragraph("{{ line }}")
     document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
 
 
 def _parts(document) -> None:

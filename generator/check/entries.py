@@ -46,7 +46,7 @@ def _entry(visit: Visit) -> Entry | None:
     if not slot.printed or item.kind in (Kind.PART, Kind.CHANGES, Kind.ATTACHMENTS) or item.key in NOT_COMPARED:
         return None
     if visit.entry and visit.path[0] == FILES and len(visit.path) == 2:
-        return Entry(path, partial(str, visit.value.get(FILE_NAME) or ""), True, whole=True)
+        return Entry(path, partial(str, visit.value.get(FILE_NAME) or ""), slot.holds_marked, whole=True)
     if visit.entry:
         return Entry(path, partial(_summary, visit.value), slot.marked, whole=True)
     if slot.holds is not Holds.VALUE:     # a mapping or a list: its keys are entries of their own

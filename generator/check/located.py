@@ -29,7 +29,8 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
     if not isinstance(data, dict):
         return None, data, [SpecError.wrong_type(spec.display, 1, 1, "評価書", "「様式」「様式の版」などの項目")]
     header, warnings = normalise(spec, {key: data.get(key) for key in ("様式", "様式の版")}, header_schema())
-    errors = _run(spec, header_schema(), header, None)
+    named = header["様式"] if isinstance(header["様式"], str) else None
+    errors = _errors(spec, _header_validator(named), header_schema(named), header, None)
     form = FORMS.get((header["様式"], header["様式の版"])) if not errors else None
     if form is None:
         return None, data, warnings + (errors or [_unknown_revision(spec, header)])
@@ -39,14 +40,18 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
 
 
 @cache
-def _validator(form_name: str | None, revision: str | None) -> SpecValidator:
+def _validator(form_name: str, revision: str) -> SpecValidator:
     """One validator per form and revision: cerberus checks a schema each time one is built."""
-    return SpecValidator(spec_schema(form_name, revision) if form_name else header_schema())
+    return SpecValidator(spec_schema(form_name, revision))
 
 
-def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
-    validator = _validator(form.name, form.revision) if form else _validator(None, None)
-    return _errors(spec, validator, schema, data, form)
+@cache
+def _header_validator(form_name: str | None) -> SpecValidator:
+    return SpecValidator(header_schema(form_name))
+
+
+def _run(spec: LoadedFile, schema: dict, data: dict, form: Form) -> list[SpecError]:
+    return _errors(spec, _validator(form.name, form.revision), schema, data, form)
 
 
 def validate_file(spec: LoadedFile, schema: dict, within: str, entries: dict | None = None) -> list[SpecError]:

@@ -15,10 +15,12 @@ TEXT: dict[str, Any] = {"type": ["text", "list"], "nullable": True,
 SUBMISSION = ("事前", "事後")      # 提出時期, as amendment files give it (the 変更箇所 column's choices)
 
 
-def header_schema() -> dict[str, Any]:
-    """The two keys that choose the form model, checked before anything else."""
+def header_schema(form_name: str | None = None) -> dict[str, Any]:
+    """The two keys that choose the form model, checked before anything else; the revisions are
+    those of ``form_name`` when it names a form (平成26年4月 is 様式2's only), else every form's."""
     names = sorted({name for name, _ in FORMS})
-    revisions = sorted({revision for _, revision in FORMS})
+    revisions = sorted({revision for name, revision in FORMS if form_name in (None, name)}
+                       or {revision for _, revision in FORMS})
     return {"様式": {"type": "string", "required": True, "allowed": names},
             "様式の版": {"type": "string", "required": True, "allowed": revisions}}
 
@@ -70,7 +72,7 @@ def _meta(item: Item) -> dict[str, str]:
     label = item.description
     if item.options:
         label += "　＜選択肢＞ " + "／".join(item.options.texts)
-    return {"label": label}
+    return {"label": label + (f"　{item.doubt}" if item.doubt else "")}
 
 
 def value_rule(item: Item) -> dict[str, Any]:

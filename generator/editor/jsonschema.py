@@ -14,6 +14,7 @@ specs/amendments get schemas of their own (data_schemas), mapped in .vscode/sett
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..check.schema import check_branches, spec_schema
@@ -34,9 +35,11 @@ _TEXT_TITLES = ("記載", "共通記載・法令の参照", "行ごとの記載"
 
 
 def file_name(form_name: str, revision: str) -> str:
-    """schemas/ file of one form and revision, in ASCII so every editor resolves the path."""
+    """schemas/ file of one form and revision, in ASCII so every editor resolves the path:
+    form3-h30-5, form3-h30-5-5joho, form2-h26-4 …"""
     number = FORMS[(form_name, revision)].number.replace("様式", "form")
-    return f"{number}-h30-5{'-5joho' if '5情報' in revision else ''}.schema.json"
+    year, month = re.match(r"平成(\d+)年(\d+)月", revision).groups()
+    return f"{number}-h{year}-{month}{'-5joho' if '5情報' in revision else ''}.schema.json"
 
 
 def json_schema(form_name: str, revision: str) -> dict[str, Any]:

@@ -3,7 +3,7 @@ label (numbering, ※) and its ＜選択肢＞, so staff start from the whole fo
 and their nesting are the form's shape (forms/shape.py)."""
 from __future__ import annotations
 
-from ..forms import FILE_NAME, FILES, Form, Kind
+from ..forms import FILE_NAME, FILES, Form, Item, Kind
 from ..forms.shape import Holds, Slot, shape
 
 
@@ -12,7 +12,7 @@ def skeleton(form: Form, schema: str | None = None) -> str:
     found = shape(form)
     modeline = [f"# yaml-language-server: $schema={schema}"] if schema else []
     lines = [*modeline, f"# {form.title}（{form.number}、{form.revision}）の仕様ファイル。空欄は「項目名:」のまま。",
-             f"様式: {form.name}", f"様式の版: {form.revision}"]
+             *_doubts(form), f"様式: {form.name}", f"様式の版: {form.revision}"]
     lines += _emit_all(found.head, 0)
     lines += [f"{FILES}:   # 特定個人情報ファイルごとに「- 」で始める", f"  - {FILE_NAME}:"]
     lines += _emit_all(found.files.slots, 4)
@@ -33,10 +33,23 @@ def _emit(slot: Slot, indent: int) -> list[str]:
         lists = "・".join(check.counts for check in item.counted)
         return [f"{pad}# {item.key}: {{{counts}}}   # 任意: 件数が{lists}の数と違うとき（別添の一覧など）"]
     if slot.holds is Holds.MAPPING:
-        return [f"{pad}{item.key}:   # {item.description.strip()}"] + _emit_all(slot.slots, indent + 2)
+        return [f"{pad}{item.key}:   # {item.description.strip()}{_doubt(item)}"] + _emit_all(slot.slots, indent + 2)
     if slot.holds is Holds.LIST and item.kind is not Kind.CHANGES:     # 変更箇所 rows are written by pia changes
         return _group(slot, indent)
-    return [f"{pad}{item.key}:   # {item.description.strip()}{_choices(slot)}"]
+    return [f"{pad}{item.key}:   # {item.description.strip()}{_choices(slot)}{_doubt(item)}"]
+
+
+def _doubt(item: Item) -> str:
+    """``　[BELIEF] 再構成した項目名です…`` after a reconstructed item's comment (様式2)."""
+    return f"　{item.doubt}" if item.doubt else ""
+
+
+def _doubts(form: Form) -> list[str]:
+    """The header's word on a form with reconstructed labels: where they come from."""
+    if not form.reconstructed and form.version_confirmed:
+        return []
+    version = "" if form.version_confirmed else f"と版の表記「{form.version_line}」"
+    return [f"# [BELIEF] の付いた項目{version}は、公表文書で確かめられない再構成です（docs/kiso.md）。"]
 
 
 def _group(slot: Slot, indent: int) -> list[str]:

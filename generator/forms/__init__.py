@@ -1,15 +1,33 @@
 """The form models: one ``Form`` per 様式 and revision, looked up by the names a spec gives."""
 from __future__ import annotations
 
-from . import form3, form3_risks, form4, form4_risks
-from .dsl import annex
+from . import form2, form2_risks, form3, form3_risks, form4, form4_risks
+from .dsl import annex, belief
 from .items import FILE_NAME, FILES, Check, CheckLayout, Form, Item, Kind, Options
 from .shared import しきい値判断, 変更箇所
 
-FOCUSED, FULL = 2, 3          # the assessment a form is (check/thresholds.py ranks them)
+BASIC, FOCUSED, FULL = 1, 2, 3   # the assessment a form is (check/thresholds.py ranks them)
 
 # Further annexes a body appends after 変更箇所 (別添4/別添5 tables, 別紙): not in 項目一覧.
 ATTACHMENTS = annex("", "添付資料", kind=Kind.ATTACHMENTS)
+
+
+def _form2(revision: form2.Revision) -> Form:
+    """様式2 基礎項目評価書: 様式3's cover (no 承認日), no 項目一覧, Ⅰ, Ⅱ, Ⅲ, Ⅳ, Ⅴ, （別添）変更箇所.
+    No part is printed per file, and the しきい値判断 facts are printed (Ⅱ): no unprinted ones."""
+    later = (form2_risks.リスク対策(), form2_risks.開示請求()) if revision.risks else ()
+    return Form(
+        name="基礎項目評価書", number="様式2", revision=revision.name, version_line=revision.version_line,
+        version_confirmed=revision.version_confirmed, title=form2.TITLE, cover=form3.COVER, level=BASIC,
+        listed=False, common=(form2.関連情報(revision),), per_file=(),
+        closing=(form2.しきい値判断項目(), form2.しきい値判断結果(), *later,
+                 変更箇所_基礎(), ATTACHMENTS),
+    )
+
+
+def 変更箇所_基礎() -> Item:
+    """（別添）変更箇所: 様式3/4's columns; the annex's number is reconstructed (refresh.md §1.2)."""
+    return belief(変更箇所("（別添）　"), "refresh.md §1.2 の再構成（列は様式3/4 と同じとみる）", whole=True)
 
 
 def _form3(revision: form3.Revision) -> Form:
@@ -39,6 +57,7 @@ def _form4(revision: form3.Revision) -> Form:
 
 
 FORMS: dict[tuple[str, str], Form] = {
+    **{("基礎項目評価書", revision.name): _form2(revision) for revision in form2.REVISIONS},
     **{("重点項目評価書", revision.name): _form3(revision) for revision in form3.REVISIONS},
     **{("全項目評価書", revision.name): _form4(revision) for revision in form4.REVISIONS},
 }

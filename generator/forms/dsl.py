@@ -1,6 +1,8 @@
 """Short constructors for form items, so a form reads like the printed form."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .items import Check, CheckLayout, Item, Kind, Options
 
 
@@ -77,8 +79,29 @@ def changes(number: str, *columns: Item) -> Item:
     return Item("変更箇所", Kind.CHANGES, number=number, wide=True, columns=columns)
 
 
-def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1) -> Options:
-    return Options(texts, numbering=numbering, per_line=per_line)
+def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1, remark: str = "",
+         source: str = "") -> Options:
+    """A ＜選択肢＞ list; a ``source`` marks it reconstructed and says what it rests on."""
+    return Options(texts, numbering=numbering, per_line=per_line, remark=remark, confirmed=not source,
+                   source=source)
+
+
+def belief(item: Item, source: str, whole: bool = False) -> Item:
+    """``item`` with a reconstructed label: no published document prints it there; ``source`` says
+    what it rests on. ``whole``: its rows, columns and ＜選択肢＞ too (those not marked already).
+    `pia new`, the editor's hover and the docs mark each one [BELIEF]."""
+    if not whole:
+        return replace(item, confirmed=False, source=item.source or source)
+    inner = {name: tuple(belief(child, source, True) for child in getattr(item, name))
+             for name in ("children", "header_checks", "columns")}
+    options = reconstructed(item.options, source) if item.options else None
+    return replace(item, confirmed=False, source=item.source or source, options=options, **inner)
+
+
+def reconstructed(options: Options, source: str = "") -> Options:
+    """The same ＜選択肢＞, reconstructed for a form whose documents never printed them (様式2 Ⅳ
+    reuses 様式3's lists)."""
+    return replace(options, confirmed=False, source=options.source or source)
 
 
 def boxes(*texts: str, detail: tuple[str, ...] = ()) -> tuple[Check, ...]:

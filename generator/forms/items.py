@@ -37,12 +37,15 @@ class Options:
     texts: tuple[str, ...]
     numbering: str = "{n}）"   # S000 prints 1） mostly, 1) for 対象人数 and 実施の有無
     per_line: int = 1
+    remark: str = ""           # fixed text printed under the options (様式2 Ⅳ１: 2)又は3)を選択した…)
+    confirmed: bool = True     # False: option texts reconstructed, printed by no published document
+    source: str = ""           # what reconstructed options rest on
 
     def lines(self) -> list[str]:
-        """The ＜選択肢＞ box as printed: numbered options, ``per_line`` to a line."""
+        """The ＜選択肢＞ box as printed: numbered options, ``per_line`` to a line, then the remark."""
         numbered = [self.numbering.format(n=n) + " " + text for n, text in enumerate(self.texts, 1)]
         return ["　".join(numbered[i:i + self.per_line])
-                for i in range(0, len(numbered), self.per_line)]
+                for i in range(0, len(numbered), self.per_line)] + ([self.remark] if self.remark else [])
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ class Item:
     columns: tuple[Item, ...] = ()   # CHANGES: the table's columns, in printed order
     role: str = ""                     # what a rule finds the item by, not its wording (INCIDENT …)
     follows: str = ""                  # DERIVED: the key of the item of the same file it follows
+    confirmed: bool = True             # False: label reconstructed, printed here by no published document
+    source: str = ""                   # what a reconstructed label rests on (research note, 様式3/4 wording)
 
     @cached_property
     def printed_label(self) -> str:
@@ -121,6 +126,14 @@ class Item:
     def description(self) -> str:
         """The printed label on one line, with its part's note (editor hover, ``pia new``)."""
         return (self.printed_label + (f"　{self.note}" if self.note else "")).replace("\n", " ")
+
+    @cached_property
+    def doubt(self) -> str:
+        """What `pia new` and the editor's hover say of a reconstructed label or ＜選択肢＞; empty
+        when a published document prints both."""
+        what = [word for word, known in (("項目名", self.confirmed),
+                                         ("選択肢", self.options is None or self.options.confirmed)) if not known]
+        return f"[BELIEF] 再構成した{'と'.join(what)}です。団体の様式で確認してください" if what else ""
 
     @cached_property
     def name(self) -> str:
@@ -150,7 +163,9 @@ INCIDENT = "重大事故"                # Ⅲ７ 過去３年以内に…重大
 HEARING = "意見聴取"                 # 全項目 Ⅵ２ 国民・住民等からの意見の聴取 (30日以上)
 THRESHOLD_RESULT = "しきい値判断結果"   # Ⅴ/Ⅵ １．② (options from the highest level down)
 ASSESSED = "基礎項目評価の実施日"      # Ⅴ/Ⅵ １．① (規則第15条: 5年)
-PEOPLE = "対象人数"                  # Ⅰ１③
+PEOPLE = "対象人数"                  # Ⅰ１③ (様式2: Ⅱ１ 評価対象の事務の対象人数は何人か)
+HANDLERS = "取扱者数"                # 様式2 Ⅱ２; 様式3/4: the unprinted しきい値判断 facts
+RECENT_INCIDENT = "重大事故の発生"     # 様式2 Ⅱ３ (過去1年以内, 特定個人情報); 様式3/4: likewise unprinted
 
 
 @dataclass(frozen=True)
@@ -167,12 +182,34 @@ class Form:
     per_file: tuple[Item, ...]     # parts printed once per 特定個人情報ファイル (Ⅱ, 別添, Ⅲ)
     closing: tuple[Item, ...]      # parts after them (Ⅳ, Ⅴ, 変更箇所)
     since: str | None = None       # 和暦: the day documents start to be published on this revision
-    level: int = 0                 # the assessment it is (thresholds.LEVELS: 2 重点, 3 全項目)
+    level: int = 0                 # the assessment it is (thresholds: 1 基礎, 2 重点, 3 全項目)
     threshold: Item | None = None   # しきい値判断: the facts of the 基礎項目評価 (not printed)
+    listed: bool = True            # prints a 項目一覧 (様式2 has none)
+    version_confirmed: bool = True   # False: the version line is reconstructed (no document prints it)
 
     @cached_property
     def contents(self) -> tuple[str, ...]:
         """項目一覧: every part and annex in printed order, numbered as printed (not the further
-        annexes of 添付資料, which a spec adds)."""
-        parts = (*self.common, *self.per_file, *self.closing)
+        annexes of 添付資料, which a spec adds); none for a form that prints no 項目一覧."""
+        parts = (*self.common, *self.per_file, *self.closing) if self.listed else ()
         return tuple(part.number + part.key for part in parts if part.kind is not Kind.ATTACHMENTS)
+
+    @cached_property
+    def printed_items(self) -> tuple[tuple[tuple[str, ...], Item], ...]:
+        """Every item of the form in printed order with the headings printed above it (its part,
+        sections, the label cell it sits under); not 添付資料, whose headings a spec gives."""
+        return tuple(found for top in (*self.cover, *self.common, *self.per_file, *self.closing)
+                     if top.kind is not Kind.ATTACHMENTS for found in _printed(top, ()))
+
+    @cached_property
+    def reconstructed(self) -> tuple[tuple[tuple[str, ...], Item], ...]:
+        """The printed items whose label or ＜選択肢＞ no published document prints ([BELIEF])."""
+        return tuple((above, item) for above, item in self.printed_items
+                     if not item.confirmed or (item.options is not None and not item.options.confirmed))
+
+
+def _printed(item: Item, above: tuple[str, ...]):
+    yield above, item
+    inner = above + (item.heading,) if item.heading else above
+    for child in (*item.header_checks, *item.children, *item.columns):
+        yield from _printed(child, inner)

@@ -47,6 +47,11 @@ class Slot:
     def key(self) -> str:
         return self.item.key
 
+    @property
+    def holds_marked(self) -> bool:
+        """Whether it or a key inside it is a ※ item (a file of 様式3/4; none in 様式2)."""
+        return self.marked or any(slot.holds_marked for slot in self.slots)
+
 
 class Absent(Enum):
     """What ``visit`` does with a key the spec lacks."""
@@ -104,13 +109,14 @@ class Shape:
         walker = _Walker(absent, entries)
         yield from walker.slots(self.head, data, (), ())
         files = [(index, file) for index, file in enumerate(_list(data.get(FILES))) if isinstance(file, dict)]
-        for part in self.files.slots:
+        for part in self.files.slots or (None,):      # 様式2 prints no part per file: its files once
             for index, file in files:
                 name = str(file.get(FILE_NAME) or "")
-                trail = (part.steps[0] + (f"（{name}）" if len(files) > 1 else ""),)
                 if entries:
                     yield Visit(self.files, (FILES, index), file, data.get(FILES), (f"{FILES} {name}",), True)
-                yield from walker.slot(part, file, (FILES, index), trail, from_part=True)
+                if part is not None:
+                    trail = (part.steps[0] + (f"（{name}）" if len(files) > 1 else ""),)
+                    yield from walker.slot(part, file, (FILES, index), trail, from_part=True)
         yield from walker.slots(self.tail, data, (), ())
 
 

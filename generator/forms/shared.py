@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import options as o
 from .dsl import changes, checks, choice, date, derived, group, section, text
-from .items import Item
+from .items import HANDLERS, RECENT_INCIDENT, Item
 
 
 def システム(number: str) -> Item:
@@ -65,4 +65,5 @@ def 変更箇所(number: str) -> Item:
 def しきい値判断() -> Item:
     """The facts of the 基礎項目評価 the しきい値判断 rests on besides 対象人数 (指針 第5の2): not
     printed in this document, optional in the spec (check/thresholds.py)."""
-    return section("", "しきい値判断", choice("", "取扱者数", o.取扱者数), choice("", "重大事故", o.重大事故))
+    return section("", "しきい値判断", choice("", "取扱者数", o.取扱者数, role=HANDLERS),
+                   choice("", "重大事故", o.重大事故, role=RECENT_INCIDENT))

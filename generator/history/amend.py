@@ -25,6 +25,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..errors import SpecError, display_path
+from ..forms import FORMS
 from ..read.files import Refused, read_file
 from ..read.fragments import ARGUMENTS, REFERENCE
 from ..read.laws import CITATION
@@ -137,8 +138,10 @@ def _publication(date: str | None, data: dict) -> str | None:
 
 
 def _revision(amendment: dict, data: dict, outcome: Outcome) -> None:
+    """The spec's form revision moved, where its 様式 has the new one (the 5情報 revision is one of
+    様式3/4's: a 基礎項目評価書 on 平成30年5月 stays there)."""
     revision = amendment.get("様式の版") or {}
-    if revision and data.get("様式の版") == revision.get("前"):
+    if revision and data.get("様式の版") == revision.get("前") and (data.get("様式"), revision.get("後")) in FORMS:
         data["様式の版"] = revision["後"]
         outcome.changes.append(f"様式の版: {revision['前']} → {revision['後']}")
 

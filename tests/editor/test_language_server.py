@@ -194,7 +194,7 @@ def test_completion_offers_the_choice_texts(server):
 def test_unknown_key_and_bad_choice_are_reported(server):
     path = SPECS / "いわき市" / "国民年金事務.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
-    choice = _line_of(lines, r"^\s+対象人数: \S")
+    choice = _line_of(lines, r"^\s+(?:対象人数|評価対象の事務の対象人数は何人か): \S")   # 様式3/4 Ⅰ１③, 様式2 Ⅱ１
     lines[choice] = lines[choice][:lines[choice].index(":") + 2] + "百万人"
     unknown = _line_of(lines, r"^評価書番号:")
     lines.insert(unknown, "未知の項目: 1")
@@ -217,7 +217,7 @@ def test_a_spec_without_its_modeline_gets_the_spec_schema(server, path):
     lines = lines[1:]
     uri = _probe(server, path, "\n".join(lines) + "\n", "lsp-no-modeline")
     problems = server.diagnostics(uri)
-    choice = _line_of(lines, r"^\s+対象人数: \S")
+    choice = _line_of(lines, r"^\s+(?:対象人数|評価対象の事務の対象人数は何人か): \S")   # 様式3/4 Ⅰ１③, 様式2 Ⅱ１
     lines[choice] = lines[choice][:lines[choice].index(":") + 2] + "百万人"
     broken = _probe(server, path, "\n".join(lines) + "\n", "lsp-no-modeline-broken")
     reported = server.diagnostics(broken)

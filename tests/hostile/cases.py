@@ -560,7 +560,7 @@ case(id="bench_empty_specs_folder", kind="crashes", defects=("20",), command=("b
 case(id="bench_only_fragments", kind="crashes", defects=("20",), command=("bench", "--count", "2"), status=1,   # no spec to synthesise from: an error of the specs
      files={FRAGMENT_FILE: FRAGMENTS}, stderr=(r"仕様",))
 case(id="bench_broken_spec", kind="crashes", defects=("20",), command=("bench", "--count", "2"), status=1,
-     files={SPEC: replace("様式: 重点項目評価書", "様式: 基礎項目評価書")},
+     files={SPEC: replace("様式: 重点項目評価書", "様式: 計画管理書")},
      stderr=(r"^エラー: 合成した仕様ファイルにエラーがあり",))
 case(id="bench_project_without_the_shipped_fragment", kind="crashes", defects=("20",), command=("bench", "--count", "2"),
      status=0, files={SPEC: BASE}, stdout=(r"^cold build", r"^peak RSS"), wall=60)
@@ -830,7 +830,7 @@ text = BASE + '"k\\n::warning file=evil.yaml::injected": 1\n'
 case(id="workflow_command_in_key", kind="wrong-output", defects=("32",), command=("check", "--format", "github"),
      files={SPEC: text}, stderr=(at(SPEC, text, '"k', column=False),), forbid=(FORGED, r"^::warning file=evil"))
 case(id="workflow_command_in_file_name", kind="wrong-output", defects=("32",), command=("check", "--format", "github"),
-     files={"specs/x/a\n::error file=evil.yaml::x.yaml": replace("様式: 重点項目評価書", "様式: 基礎項目評価書")},
+     files={"specs/x/a\n::error file=evil.yaml::x.yaml": replace("様式: 重点項目評価書", "様式: 計画管理書")},
      stderr=(r"エラー: ",), forbid=(r"^::(?:error|warning)\b(?! file=specs/x/a%0A)", r"^::error file=evil"))
 text = BASE + '"\\e[2J\\e]0;pwned\\a": 1\n'
 case(id="terminal_escape_in_key", kind="wrong-output", defects=("32",), command=("check",), files={SPEC: text},
@@ -846,7 +846,7 @@ case(id="terminal_escape_in_choice", kind="wrong-output", defects=("32",), comma
 
 ENGLISH_USAGE = (r"invalid choice", r"\berror: ", r"the following arguments are required", r"unrecognized arguments",
                  r"expected one argument", r"invalid .* value")
-for name, command in (("new_unknown_form", ("new", "--form", "基礎項目評価書")), ("unknown_command", ("frobnicate",)),
+for name, command in (("new_unknown_form", ("new", "--form", "計画管理書")), ("unknown_command", ("frobnicate",)),
                       ("jobs_zero", ("build", "--jobs", "0")), ("diff_without_from", ("diff",)),
                       ("unknown_option", ("build", "--bogus")), ("changes_without_files", ("changes",)),
                       ("form_without_value", ("new", "--form")), ("format_unknown", ("check", "--format", "json")),

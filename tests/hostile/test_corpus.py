@@ -78,7 +78,7 @@ CASES: dict[str, str | bytes] = {
     "top_level_list": "- 様式: 重点項目評価書\n",
     "top_level_scalar": "重点項目評価書\n",
     "form_missing": replace("様式: 重点項目評価書\n", ""),
-    "form_unknown": replace("様式: 重点項目評価書", "様式: 基礎項目評価書"),
+    "form_unknown": replace("様式: 重点項目評価書", "様式: 計画管理書"),
     "revision_wrong": replace("様式の版: 平成30年5月", "様式の版: 令和元年"),
     "choice_as_list": replace("    対象人数:", "    対象人数: [1万人未満]"),
     "checks_as_string": replace("        入手方法:", "        入手方法: 紙"),

@@ -118,3 +118,17 @@ def test_a_fragment_update_is_an_amendment_too(tmp_path):
     assert any("アプリケーション開発事業者等" in str(row["変更後の記載"]) for row in history)   # history untouched
     assert any("アプリケーション開発事業者等" in row["変更前の記載"] and
                "ASP又はガバメントクラウド運用管理補助者" in row["変更後の記載"] for row in rows)
+
+
+def test_a_basic_assessment_keeps_its_revision(tmp_path):
+    """The 5情報 revision is one of 様式3/4's: a 平成30年5月 基礎項目評価書 is left as it is (it has no
+    主な記録項目 either), not moved to a revision its 様式 lacks."""
+    project = _project(tmp_path)
+    spec = project / "specs" / "テスト町" / "児童手当.yaml"
+    spec.parent.mkdir()
+    shutil.copy(ROOT / "tests" / "scenarios" / "kiso_valid" / "specs" / "x" / "spec.yaml", spec)
+    before = spec.read_bytes()
+    run = pia(project, "amend", "specs/amendments/2025-05-26-5情報.yaml", "specs/テスト町/児童手当.yaml",
+              "--date", "令和7年12月1日")
+    assert run.returncode == 0 and "要確認" not in run.stdout + run.stderr, run.stdout + run.stderr
+    assert spec.read_bytes() == before

@@ -70,3 +70,28 @@ def test_a_removed_recipient_is_one_row():
     rows = _changed(lambda d: _file(d)["特定個人情報の提供・移転"].__setitem__("提供先", []))
     assert [(row.item.split(" ")[-1], row.after) for row in rows][-1] == ("提供先1", AFTER_REMOVED)
     assert rows[0].after == "[○]移転を行っている（1）件"
+
+
+BASIC_SPEC = ROOT / "specs" / "赤磐市" / "保育料の決定事務.yaml"
+
+
+def _basic_changed(edit):
+    loaded, _ = load_yaml(BASIC_SPEC)
+    form, old, _ = validate(loaded, resolve(loaded, Library(ROOT / "specs" / "fragments"))[0].data)
+    new = copy.deepcopy(old)
+    edit(new)
+    return compare(form, old, new, "平成28年4月1日")
+
+
+def test_basic_assessment_items_are_compared_as_printed():
+    """様式2: each printed item by its path (Ⅱ１'s answer, Ⅰ５②); no ※ is known, so 事後; a file added
+    to Ⅰ２ is a row of its own although no part is printed per file."""
+    def edit(data):
+        data["しきい値判断項目"]["対象人数"]["評価対象の事務の対象人数は何人か"] = "1万人以上10万人未満"
+        data["関連情報"]["評価実施機関における担当部署"]["所属長"] = "宇野　一郎"
+        data["特定個人情報ファイル"].append({"特定個人情報ファイル名": "保育料ファイル"})
+    rows = _basic_changed(edit)
+    assert [(row.item, row.after, row.timing) for row in rows] == [
+        ("Ⅰ 関連情報 ５．評価実施機関における担当部署 ②所属長", "宇野　一郎", "事後"),
+        ("特定個人情報ファイル 保育料ファイル", "保育料ファイル", "事後"),
+        ("Ⅱ しきい値判断項目 １．対象人数 評価対象の事務の対象人数は何人か", "1万人以上10万人未満", "事後")]
