@@ -17,7 +17,7 @@ from ..forms.shape import shape
 from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
 from .schema import header_schema, spec_schema
-from .validator import NOT_A_BOX, SpecValidator
+from .validator import NOT_A_BOX, SpecValidator, derived_validator
 
 
 def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
@@ -40,8 +40,8 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
 
 @cache
 def _validator(form_name: str | None, revision: str | None) -> SpecValidator:
-    """One validator per form and revision: cerberus checks a schema each time one is built."""
-    return SpecValidator(spec_schema(form_name, revision) if form_name else header_schema())
+    """One validator per form and revision, made when first needed."""
+    return derived_validator(spec_schema(form_name, revision) if form_name else header_schema())
 
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:

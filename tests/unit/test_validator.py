@@ -9,8 +9,8 @@ import cerberus
 import pytest
 from mutations import MUTATIONS, loaded, samples
 
-from generator.check.schema import spec_schema
-from generator.check.validator import SpecValidator, plainly_valid
+from generator.check.schema import header_schema, spec_schema
+from generator.check.validator import SpecValidator, derived_validator, plainly_valid
 from generator.forms import FORMS
 
 
@@ -63,3 +63,12 @@ def test_fast_path_takes_only_what_it_knows():
     assert plainly_valid(row, {"提出時期": "事後"}) and plainly_valid(row, {})
     assert not plainly_valid(row, {"提出時期": "事中"}) and not plainly_valid(row, {"備考": "x"})
     assert not plainly_valid({"type": "list", "maxlength": 2}, ["a", "b", "c"])
+
+
+@pytest.mark.parametrize("form", [None, *sorted(FORMS)])
+def test_every_derived_schema_is_one_cerberus_accepts(form):
+    """pia does not have cerberus check the schemas it derives (derived_validator): this does, for
+    every form and revision and the header, and the validator pia makes holds the same rules."""
+    schema = spec_schema(*form) if form else header_schema()
+    checked = SpecValidator(copy.deepcopy(schema))                  # raises SchemaError when not
+    assert derived_validator(copy.deepcopy(schema)).schema.schema == checked.schema.schema
