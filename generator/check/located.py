@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
-from typing import Any
-
-from cerberus import errors as codes
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SpecError
 from ..forms import FORMS, Form, Kind
 from ..forms.shape import shape
 from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
+from .plain import plainly_valid
 from .schema import header_schema, spec_schema
-from .validator import NOT_A_BOX, SpecValidator, derived_validator
+
+if TYPE_CHECKING:       # cerberus is imported only for a spec that is not plainly valid (plain.py)
+    from .validator import SpecValidator
 
 
 def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
@@ -41,10 +42,13 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
 @cache
 def _validator(form_name: str | None, revision: str | None) -> SpecValidator:
     """One validator per form and revision, made when first needed."""
+    from .validator import derived_validator
     return derived_validator(spec_schema(form_name, revision) if form_name else header_schema())
 
 
 def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
+    if plainly_valid({"type": "dict", "schema": schema}, data):      # cerberus would find nothing
+        return []
     validator = _validator(form.name, form.revision) if form else _validator(None, None)
     return _errors(spec, validator, schema, data, form)
 
@@ -55,6 +59,7 @@ def validate_file(spec: LoadedFile, schema: dict, within: str, entries: dict | N
     if not isinstance(spec.plain, dict):
         expected = "「名称」などの項目" if entries is None else "項目ごとの定義"
         return [SpecError.wrong_type(spec.display, 1, 1, within, expected)]
+    from .validator import SpecValidator
     validator = SpecValidator(schema, allow_unknown=entries or False)
     return _errors(spec, validator, schema, spec.plain, None, within)
 
@@ -77,6 +82,9 @@ def _leaves(error):
 
 
 def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式") -> SpecError:
+    from cerberus import errors as codes
+
+    from .validator import NOT_A_BOX
     path = tuple(error.document_path)
     item = _item(form, path)
     name = _name(item, path)
