@@ -168,7 +168,7 @@ def _needs_a_person(path: str, line: int, column: int, text: str) -> None:
 
 def _bench(arguments) -> int:
     from .bench import run_bench
-    figures = run_bench(arguments.count, jobs=arguments.jobs)
+    figures = run_bench(arguments.count, jobs=arguments.jobs, runs=arguments.runs, check_only=arguments.check_only)
     if figures.error:
         print(f"エラー: {figures.error}", file=sys.stderr)
         return 1
