@@ -5,7 +5,6 @@ children in ``info`` and are walked recursively so each message points at the in
 """
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +169,7 @@ def _rule_at(schema: dict, path: tuple) -> dict:
 
 
 def _suggest(value: Any, candidates) -> str | None:
+    import difflib  # 2 ms a check: only a spec with an error needs a suggestion
     found = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.5)
     return found[0] if found else None
 
