@@ -20,6 +20,11 @@ if TYPE_CHECKING:       # cerberus is imported only for a spec that is not plain
     from .validator import SpecValidator
 
 
+# 「もしかして」 for the first errors of a spec only: a file of 20,000 unknown keys would spend seconds
+# in difflib on hints nobody reads (issue 14's budgets)
+SUGGESTED = 200
+
+
 def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
     """Check ``data`` (the resolved spec) against its form.
 
@@ -80,7 +85,7 @@ def _errors(spec: LoadedFile, validator: SpecValidator, schema: dict, data: dict
     if validator.validate(data, normalize=False):   # nothing to normalise; saves half the time
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
-    return [_convert(spec, form, schema, leaf, within) for leaf in leaves]
+    return [_convert(spec, form, schema, leaf, within, suggest=index < SUGGESTED) for index, leaf in enumerate(leaves)]
 
 
 def _leaves(error):
@@ -92,7 +97,8 @@ def _leaves(error):
         yield error
 
 
-def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式") -> SpecError:
+def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式",
+             suggest: bool = True) -> SpecError:
     from cerberus import errors as codes
 
     from .validator import NOT_A_BOX
@@ -103,8 +109,8 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: s
     shown = spec.display
     if error.code == codes.UNKNOWN_FIELD.code:
         line, column = key_position(spec.data, path)
-        return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)),
-                                     within)
+        suggestion = _suggest(path[-1], _siblings(schema, path)) if suggest else None
+        return SpecError.unknown_key(shown, line, column, str(path[-1]), suggestion, within)
     if error.code == codes.REQUIRED_FIELD.code:
         return SpecError.missing(shown, line, column, str(path[-1]))
     if error.code in (codes.UNALLOWED_VALUE.code, NOT_A_BOX.code):
