@@ -175,28 +175,32 @@ def _changes_table(document) -> None:
 
 
 def _text_blocks(document) -> None:
-    """Annex text, one titled block per file, then an attachment's table if it has one."""
+    """An annex's blocks in order: titled text (one per file in 記録項目), or an attachment's table;
+    an empty paragraph between two blocks keeps their tables apart."""
     document.add_paragraph("{%p for block in part.blocks %}")
     document.add_paragraph("{%p if block.title %}")
     document.add_paragraph("{{ block.title }}").runs[0].bold = True
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p if block.lines or not part.columns %}")
+    document.add_paragraph("{%p if block.table %}")
+    _attachment_table(document)
+    document.add_paragraph("{%p else %}")
     _fill(_table(document, 1, (186,)).rows[0], ["{{ block.lines | join('\\n') }}"])
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p endfor %}")
-    document.add_paragraph("{%p if part.columns %}")
-    _attachment_table(document)
+    document.add_paragraph("{%p if not loop.last %}")
+    document.add_paragraph("")
     document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
 
 
 def _attachment_table(document) -> None:
-    """Up to MAX_COLUMNS columns on a 60-column grid (60 divides evenly by 1…6)."""
+    """Up to MAX_COLUMNS columns on a 60-column grid (60 divides evenly by 1…6); the head row only
+    where the block has 列."""
     shapes = range(1, MAX_COLUMNS + 1)
-    table = _table(document, 60, (186 / 60,) * 60, rows=2 * (2 * len(shapes) + 2) + 1)
+    table = _table(document, 60, (186 / 60,) * 60, rows=2 * (2 * len(shapes) + 1) + 2)
     rows = iter(table.rows)
-    for source, shade in (("part.columns", True), ("cells", False)):
+    for source, shade in (("block.head", True), ("cells", False)):
         if not shade:
-            _control(next(rows), "{%tr for cells in part.cells %}")
+            _control(next(rows), "{%tr for cells in block.cells %}")
         for count in shapes:
             _control(next(rows), f"{{%tr {'if' if count == 1 else 'elif'} {source} | length == {count} %}}")
             _shape(next(rows), [(f"{{{{ {source}[{i}] }}}}", 60 // count, "shade" if shade else "")

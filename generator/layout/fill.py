@@ -65,13 +65,25 @@ def _annex(item: Item, files: list[dict]) -> Part:
 
 
 def _attachment(entry: dict) -> Part:
-    """A further annex (別添4, 別紙 …): heading, text, optional table."""
-    table = entry.get("表") or {}
+    """A further annex (別添4, 別紙 …): its 見出し, its 本文 and 表, then the blocks of its 内容 in
+    order; all in one part, so nothing breaks the page inside it."""
+    table = entry.get("表")
+    text = (Block(lines=lines(entry.get("本文"))),) if entry.get("本文") or not (table or entry.get("内容")) else ()
+    blocks = (*text, *((_table(table),) if table else ()), *(_block(block) for block in entry.get("内容") or []))
+    return Part(_one_line(entry.get("見出し")), "text", blocks=blocks)
+
+
+def _block(block: dict) -> Block:
+    """One block of a 内容: a 本文 or a 表."""
+    return _table(block["表"]) if block.get("表") else Block(lines=lines(block.get("本文")))
+
+
+def _table(table: dict) -> Block:
+    """An annex table: its 列 (the head row, optional) and 行, each row as wide as the table."""
     columns = tuple(_one_line(cell) for cell in table.get("列") or [])
-    cells = tuple(tuple(_one_line(cell) for cell in row) + ("",) * (len(columns) - len(row))
-                  for row in table.get("行") or [])
-    return Part(_one_line(entry.get("見出し")), "text", blocks=(Block("", lines(entry.get("本文"))),),
-                columns=columns, cells=tuple(row[:len(columns)] for row in cells))
+    rows = [tuple(_one_line(cell) for cell in row) for row in table.get("行") or []]
+    width = len(columns) or max(map(len, rows), default=0)
+    return Block(head=columns, cells=tuple((row + ("",) * width)[:width] for row in rows if width))
 
 
 class _Context:
