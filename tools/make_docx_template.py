@@ -26,6 +26,7 @@ from generator.layout.geometry import CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MAR
 from generator.render.docx import FIXED_TIME, normalise_zip  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
+LANGUAGE = "ja-JP"          # w:lang of the text: the PDF's /Lang (generator/pdf.py)
 
 
 def main() -> None:
@@ -82,13 +83,19 @@ def _styles(document) -> None:
 
 
 def _east_asian_language(document) -> None:
+    """Japanese for every script of the text (python-docx's default says en-US for Latin text), and in
+    the theme's font languages: LibreOffice's PDF takes the document's /Lang from w:val."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:eastAsia"), "ja-JP")
+    for attribute in ("w:val", "w:eastAsia"):
+        lang.set(qn(attribute), LANGUAGE)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
 
 
 def _cover(document) -> None:
