@@ -95,25 +95,31 @@ def _convert_batch(docx_files: list[Path]) -> list[Path]:
 
 
 def steady(pdf: Path, stamp: datetime = FIXED_TIME) -> None:
-    """What LibreOffice takes from the clock set to ``stamp`` (the DOCX's own dates): the creation
-    date of the document information and of the XMP metadata, and the date in the header of the
-    sRGB profile of PDF/A's output intent; LibreOffice's /DocChecksum dropped, and the file identifier
-    made from the content (qpdf)."""
+    """What LibreOffice takes from the clock set to ``stamp`` (the DOCX's own dates), its
+    /DocChecksum dropped, and the file identifier made from the content (qpdf)."""
     # pikepdf is the [pdf] extra: imported by a PDF build only (missing_tools checks it is there)
     import pikepdf
 
     with pikepdf.open(pdf, allow_overwriting_input=True) as document:
-        document.docinfo[pikepdf.Name.CreationDate] = stamp.strftime("D:%Y%m%d%H%M%SZ")
-        metadata = document.Root.Metadata
-        metadata.write(XMP_DATES.sub(rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<3>",
-                                     metadata.read_bytes()))
-        for intent in document.Root.get(pikepdf.Name.OutputIntents, []):
-            profile = intent.DestOutputProfile
-            profile.write(zlib.compress(_dated_profile(profile.read_bytes(), stamp)), filter=pikepdf.Name.FlateDecode)
+        _restamp(document, stamp)
         for key in (pikepdf.Name.DocChecksum, pikepdf.Name.ID):    # LibreOffice's, differing per run
             if key in document.trailer:
                 del document.trailer[key]
         document.save(pdf, deterministic_id=True, compress_streams=False, fix_metadata_version=False)
+
+
+def _restamp(document, stamp: datetime) -> None:
+    """The creation date of the document information and of the XMP metadata, and the date in the
+    header of the sRGB profile of PDF/A's output intent, as ``stamp``."""
+    from pikepdf import Name
+
+    document.docinfo[Name.CreationDate] = stamp.strftime("D:%Y%m%d%H%M%SZ")
+    metadata = document.Root.Metadata
+    written = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    metadata.write(XMP_DATES.sub(rb"\g<1>" + written + rb"\g<3>", metadata.read_bytes()))
+    for intent in document.Root.get(Name.OutputIntents, []):
+        profile = intent.DestOutputProfile
+        profile.write(zlib.compress(_dated_profile(profile.read_bytes(), stamp)), filter=Name.FlateDecode)
 
 
 def _dated_profile(icc: bytes, stamp: datetime) -> bytes:

@@ -193,10 +193,8 @@ def _text_blocks(document) -> None:
     document.add_paragraph("{%p else %}")
     _fill(_table(document, 1, (186,)).rows[0], ["{{ block.lines | join('\\n') }}"])
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p if not loop.last %}")
-    document.add_paragraph("")
-    document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p endfor %}")
+    for paragraph in ("{%p if not loop.last %}", "", "{%p endif %}", "{%p endfor %}"):
+        document.add_paragraph(paragraph)
 
 
 def _attachment_table(document) -> None:

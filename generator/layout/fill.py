@@ -151,23 +151,18 @@ def _sub_rows(parent: str, children: tuple[Item, ...], mapping: dict, context: _
 
 
 def _group_rows(item: Item, entries: list[dict], context: _Context):
-    """システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n, with the form's range header rows (「システム2～5」
-    …): each printed whether or not entries follow it, the entries of its range under it. An empty
-    list prints one empty block."""
+    """システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n (the title row, then the items), with the form's
+    range header rows (「システム2～5」 …): each printed whether or not entries follow it, the entries
+    of its range under it. An empty list prints one empty block."""
     entries = entries or [{}]
     heads = {first: item.range_heading(first, last) for first, last in item.ranges}
     for number in range(1, max([len(entries), *heads]) + 1):
         if number in heads:
             yield Row("item", heads[number])
         if number <= len(entries):
-            yield from _entry_rows(item, number, entries[number - 1], context)
-
-
-def _entry_rows(item: Item, number: int, entry: dict, context: _Context):
-    """One entry of a group: its title row (委託事項2 and its 名称), then its items."""
-    title = lines(entry.get(item.title_key)) if item.title_key else ()
-    yield Row("item", f"{item.key}{number}", title)
-    yield from _rows(item.children, entry, context)
+            entry = entries[number - 1]
+            yield Row("item", f"{item.key}{number}", lines(entry.get(item.title_key)) if item.title_key else ())
+            yield from _rows(item.children, entry, context)
 
 
 def _heading(item: Item, mapping: dict, context: _Context) -> str:
