@@ -72,5 +72,5 @@ def bench(session: nox.Session) -> None:
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Render every spec and convert it to PDF for publication (needs LibreOffice; see README)."""
-    session.install("-e", ".")
+    session.install("-e", ".[pdf]")
     session.run("pia", "build", "--pdf", *session.posargs)

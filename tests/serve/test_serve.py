@@ -33,6 +33,7 @@ from generator.pdf import chromium
 SPEC = "旭川市/国民年金に関する事務"
 TITLE = "国民年金に関する事務 重点項目評価書"          # its 評価書名, the page's <title>
 START, STOP, SAVED = 60.0, 10.0, 20.0                  # seconds: the server starts, ends, shows a save
+DATA_FOLDERS = ("fragments", "laws", "amendments")     # specs/ folders that hold no spec
 SCRIPT = re.compile(rb'<script>new EventSource\("/events\?since=(\d+)"\)[^<]*</script>')
 
 
