@@ -138,6 +138,13 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=run["schema"])
+    imported = commands.add_parser("import", help="公表された評価書（PDF・DOCX・HTML・テキスト）から仕様ファイルの下書きを作る")
+    imported.add_argument("file", type=Path, help="読み取る評価書（.pdf / .docx / .html / .txt / .md）")
+    imported.add_argument("--form", choices=form_names(), help="様式（省略時は表題から判別）")
+    imported.add_argument("--revision", help="様式の版（省略時は文言から判別。例: 平成30年5月（5情報））")
+    imported.add_argument("-o", "--output", type=Path, metavar="SPEC",
+                          help="書き出す仕様ファイル（省略時は標準出力。既存のファイルは上書きしない）")
+    imported.set_defaults(run=run["import"])
     init = commands.add_parser("init", help="団体の仕様リポジトリを作る（specs/、エディタ設定、CI、pre-commit）")
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="作るフォルダ（既定: 今のフォルダ）")
     init.add_argument("--団体", dest="organisation", required=True, metavar="団体名",

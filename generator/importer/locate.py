@@ -1,0 +1,96 @@
+"""Items located by their printed labels: the plan of the form aligned with the fields of the
+document, the repeated groups grown until the document shows no further entry (提供先2 …).
+
+The number of 特定個人情報ファイル is the number of times Ⅱ's title is printed (outside 項目一覧); a
+group gains an entry while a title row 「<group><n+1>」 follows its last entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..forms import FILES, Form
+from .align import align
+from .fields import Field, Labels, fields
+from .normal import key
+from .plan import ENTRY, HEADING, Anchor, Counts, group_paths, plan, printed_keys
+from .sheet import Sheet
+
+MAX_ROUNDS = 40
+
+
+@dataclass(frozen=True)
+class Located:
+    form: Form
+    sheet: Sheet
+    counts: Counts
+    anchors: list[Anchor]
+    fields: list[Field]
+    matches: dict[int, int]       # anchor index → field index
+
+    def field(self, anchor: int) -> Field | None:
+        found = self.matches.get(anchor)
+        return None if found is None else self.fields[found]
+
+
+def locate(form: Form, sheet: Sheet) -> Located:
+    """The anchors of ``form`` found in ``sheet``."""
+    labels = _labels(form)
+    found = _outside_contents(fields(sheet, labels), form)
+    part = _file_part(form)
+    counts = Counts(files=max(1, sum(field.key == part for field in found)))
+    for _ in range(MAX_ROUNDS):
+        anchors = plan(form, counts)
+        matches = align([anchor.key for anchor in anchors], [field.key for field in found])
+        grown = _grown(form, counts, anchors, found, matches)
+        if grown is None:
+            break
+        counts = grown
+    return Located(form, sheet, counts, anchors, found, matches)
+
+
+def _labels(form: Form) -> Labels:
+    """The plan's keys, with group titles up to the longest a group may be (システム20 …)."""
+    anchors = {anchor.key for anchor in plan(form, Counts())}
+    titles = {key(f"{path[-1]}{n}") for path in group_paths(form, 1) for n in range(1, 21)}
+    return Labels(frozenset(anchors | titles), printed_keys(form, Counts()))
+
+
+def _file_part(form: Form) -> str:
+    """The key of the first part printed once per file (Ⅱ 特定個人情報ファイルの概要)."""
+    return next(anchor.key for anchor in plan(form, Counts()) if anchor.kind == HEADING and anchor.path[0] == FILES)
+
+
+def _outside_contents(found: list[Field], form: Form) -> list[Field]:
+    """The fields without 項目一覧: a run of four or more part titles in a row, each once, is the list."""
+    titles = {key(line) for line in form.contents}
+    kept, run = [], []
+    for field in found + [Field("", -1, ())]:
+        if field.key in titles and all(field.key != seen.key for seen in run):
+            run.append(field)
+            continue
+        kept += run if len(run) < 4 else []
+        run = []
+        kept.append(field)
+    return kept[:-1]
+
+
+def _grown(form: Form, counts: Counts, anchors: list[Anchor], found: list[Field],
+           matches: dict[int, int]) -> Counts | None:
+    """``counts`` with one more entry in each group whose next title row follows it; None if none."""
+    groups = dict(counts.groups)
+    for path in group_paths(form, counts.files):
+        number = groups.get(path, 1)
+        if _follows(path, number, anchors, found, matches):
+            groups[path] = number + 1
+    return None if groups == counts.groups else Counts(counts.files, groups)
+
+
+def _follows(path: tuple, number: int, anchors: list[Anchor], found: list[Field], matches: dict[int, int]) -> bool:
+    """Whether the title row of entry ``number`` + 1 lies between entry ``number`` and what follows."""
+    entry = path + (number - 1,)
+    own = [index for index, anchor in enumerate(anchors) if anchor.path[:len(entry)] == entry]
+    if not own or own[0] not in matches or anchors[own[0]].kind != ENTRY:
+        return False
+    after = next((matches[index] for index in range(own[-1] + 1, len(anchors)) if index in matches), len(found))
+    wanted = key(f"{path[-1]}{number + 1}")
+    return any(field.key == wanted for field in found[matches[own[0]] + 1:after])

@@ -1,0 +1,87 @@
+"""Item-by-item agreement of an imported draft with the spec it should equal, fragments resolved:
+every printed value the walker visits (text, dates, choices, check boxes, each 変更箇所 cell, each
+further annex), a blank group as one item. ``loose`` compares as a PDF or OCR text can be judged:
+white space and width set aside (importer.normal.same)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.build import SPECS, Stage, library, read_spec
+from generator.forms import Kind
+from generator.forms.shape import Absent, Holds, shape
+from generator.forms.values import one_line
+from generator.importer.normal import same
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Agreement:
+    equal: int = 0
+    total: int = 0
+    differences: list[str] = field(default_factory=list)
+    filled: int = 0          # items the draft fills without 要確認
+    right: int = 0           # of those, the ones equal to the spec
+
+    @property
+    def share(self) -> float:
+        return self.equal / self.total if self.total else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.filled if self.filled else 1.0
+
+
+def resolved(path: Path, raw: bytes | None = None) -> tuple[Any, Any]:
+    """The form and the data of a spec with its fragments and citations replaced by text."""
+    specs = ROOT / SPECS
+    reading = read_spec(path, library(specs), specs, Stage.VALIDATE, raw=raw)
+    assert reading.data is not None, "\n".join(error.format() for error in reading.errors)
+    return reading.form, reading.data
+
+
+def items(form, data: dict) -> dict[tuple, Any]:
+    """Every printed value of ``data`` by path (list indices kept)."""
+    found = {}
+    for visit in shape(form).visit(data, absent=Absent.BLANK):
+        slot = visit.slot
+        if not slot.printed or slot.item.counted:
+            continue
+        if slot.holds is Holds.VALUE:
+            found[visit.path] = _value(slot.item, visit.value)
+        elif slot.holds is Holds.LIST and not visit.value:
+            found[visit.path] = None
+    return found
+
+
+def _value(item, value: Any) -> Any:
+    if item.kind is Kind.CHECKS:
+        return [str(entry) for entry in value] if isinstance(value, list) and value else None
+    if item.kind is Kind.ATTACHMENTS:
+        return repr(value) if value else None
+    text = one_line(value)
+    return text if text.strip() else None
+
+
+def agreement(expected: dict[tuple, Any], got: dict[tuple, Any], loose: bool, marked: set[tuple] = frozenset()) -> Agreement:
+    """How many of the expected items the draft gives alike; precision over those it fills unmarked."""
+    result = Agreement()
+    paths = set(expected) | {path for path, value in got.items() if value is not None}
+    for path in sorted(paths, key=str):
+        alike = _alike(expected.get(path), got.get(path), loose)
+        result.total += 1
+        result.equal += alike
+        if not alike:
+            result.differences.append(f"{'/'.join(map(str, path))}: {expected.get(path)!r} ≠ {got.get(path)!r}")
+        if got.get(path) is not None and path not in marked:
+            result.filled += 1
+            result.right += alike
+    return result
+
+
+def _alike(one: Any, other: Any, loose: bool) -> bool:
+    if one is None or other is None:
+        return one is None and other is None
+    return same(one, other) if loose else one == other
