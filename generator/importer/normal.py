@@ -36,6 +36,11 @@ def key(label: str) -> str:
     return folded[found.end():] if found else folded
 
 
+def plain(text: str) -> str:
+    """``text`` as shown in a hint: NFKC, white space dropped (look-alikes kept as printed)."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def same(one: object, other: object) -> bool:
     """Two values alike once white space and width are set aside (the measure for PDF and OCR text)."""
     return fold(_text(one)) == fold(_text(other))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build import SPECS, library
 from ..errors import SpecError, display_path
 from ..forms import Form, Kind
 from ..forms.shape import Holds
@@ -17,7 +18,9 @@ from .files import read_files
 from .locate import Located, locate
 from .plan import TABLE, visits
 from .reading import Draft, read_items
+from .recognise import recognise
 from .sources import read_sheet
+from .standard import Standard, standards
 from .tables import attachments, change_rows
 
 
@@ -34,8 +37,9 @@ class Imported:
 
 
 def import_document(path: Path, form: str | None = None, revision: str | None = None,
-                    schema: Callable[[Form], str] | None = None) -> Imported | SpecError:
-    """The draft spec of the document at ``path``; ``schema`` gives the modeline's path of a form."""
+                    schema: Callable[[Form], str] | None = None, specs: Path = SPECS) -> Imported | SpecError:
+    """The draft spec of the document at ``path``; ``schema`` gives the modeline's path of a form;
+    the fragments recognised are those beside ``specs`` and the standard library's."""
     source = display_path(path)
     sheet = read_sheet(path, source)
     if isinstance(sheet, SpecError):
@@ -44,6 +48,7 @@ def import_document(path: Path, form: str | None = None, revision: str | None = 
     if isinstance(found, SpecError):
         return found
     draft = read_document(locate(found, sheet))
+    _fragments(draft, standards(library(specs)))
     data = assemble(draft)
     notes = _notes(draft)
     header = modeline(schema(found) if schema else None) + [
@@ -73,6 +78,34 @@ def _tables(draft: Draft) -> None:
         draft.found.add(anchor.path)
         if located.sheet.structured:
             draft.values[(ATTACHMENTS,)] = attachments(located, end) or None
+
+
+def _fragments(draft: Draft, found: list[Standard]) -> None:
+    """Each free text (the 変更箇所 cells too) with its standard fragments as references."""
+    exact = draft.located.sheet.lines != "joined"
+    for path, value in list(draft.values.items()):
+        if isinstance(value, str) and _is_text(draft, path):
+            recognised = recognise(value, found, exact)
+            draft.values[path] = recognised.value
+            if recognised.hint:
+                draft.hints[path] = recognised.hint
+        elif isinstance(value, list) and path[-1:] == ("変更箇所",):
+            for number, row in enumerate(value):
+                _row_fragments(draft, path + (number,), row, found, exact)
+
+
+def _row_fragments(draft: Draft, path: tuple, row: dict, found: list[Standard], exact: bool) -> None:
+    for column in ("変更前の記載", "変更後の記載"):
+        if isinstance(row.get(column), str):
+            recognised = recognise(row[column], found, exact)
+            row[column] = recognised.value
+            if recognised.hint:
+                draft.hints[path + (column,)] = recognised.hint
+
+
+def _is_text(draft: Draft, path: tuple) -> bool:
+    kinds = {anchor.path: anchor.slot.item.kind for anchor in draft.located.anchors}
+    return kinds.get(path) is Kind.TEXT
 
 
 def _printed(draft: Draft) -> list[tuple]:
