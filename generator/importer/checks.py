@@ -11,7 +11,7 @@ from ..forms import Check, Item
 from .normal import Folded, fold
 from .values import Read
 
-_BOX = re.compile(r"[\[［]\s*([○〇◯OoＯ0０●✓✔]?)\s*[\]］]|(☐)|(☑)")
+BOX = re.compile(r"[\[［]\s*([○〇◯OoＯ0０●✓✔]?)\s*[\]］]|(☐)|(☑)")
 _COUNT = re.compile(r"^\s*[（(]\s*(\d*)\s*[）)]\s*件")
 
 
@@ -25,7 +25,7 @@ class Box:
 
 def boxes(item: Item, text: str) -> list[Box]:
     """The boxes printed in ``text``, each matched to one of the item's check boxes."""
-    marks = list(_BOX.finditer(text))
+    marks = list(BOX.finditer(text))
     found = []
     for number, mark in enumerate(marks):
         end = marks[number + 1].start() if number + 1 < len(marks) else len(text)
@@ -51,7 +51,11 @@ def read_checks(item: Item, text: str | None) -> Read:
     found = boxes(item, text or "")
     if not found:
         return Read(None, "チェック欄が見つかりません") if (text or "").strip() else Read()
-    checked = [_entry(box) for box in found if box.checked and box.check is not None]
+    checked, seen = [], set()
+    for box in found:
+        if box.checked and box.check is not None and box.check.key not in seen:
+            checked.append(_entry(box))
+            seen.add(box.check.key)
     return Read(checked or None, _doubt(item, found))
 
 
@@ -61,6 +65,9 @@ def _doubt(item: Item, found: list[Box]) -> str:
     strays = [box.text for box in found if box.check is None and box.checked]
     if strays:
         return f"様式にないチェック項目「{strays[0][:30]}」があります"
+    keys = [box.check.key for box in found if box.check is not None]
+    if len(keys) != len(set(keys)):
+        return "同じチェック項目が二度印字されています（抽出の重なり）"
     return "" if len({box.check.key for box in found if box.check}) >= len(item.checks.checks) // 2 else \
         "チェック欄の一部しか読み取れません"
 

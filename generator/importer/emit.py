@@ -44,16 +44,24 @@ def _convert(value: Any, path: tuple, comments: dict[tuple, str], indent: int) -
                 _note(mapping, name, comments[path + (name,)], indent)
         return mapping
     if isinstance(value, list):
-        return CommentedSeq(_convert(inner, path + (index,), comments, indent + 2) for index, inner in enumerate(value))
+        return CommentedSeq(_entry(inner, path + (index,), comments, indent + 2) for index, inner in enumerate(value))
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     return value
 
 
+def _entry(value: Any, path: tuple, comments: dict[tuple, str], indent: int) -> Any:
+    """A list entry; a comment on a whole entry (a 変更箇所 row) goes on its first key."""
+    converted = _convert(value, path, comments, indent)
+    if path in comments and isinstance(converted, CommentedMap) and converted:
+        converted.yaml_add_eol_comment(one_line(comments[path]), next(iter(converted)))
+    return converted
+
+
 def _note(mapping: CommentedMap, name: str, text: str, indent: int) -> None:
     """``# text`` after a short value, on the line before a block (a literal, a list, a mapping);
     after the first key of a list entry always (a line before it would split 「- 」 from its key)."""
-    value = mapping[name]
+    value, text = mapping[name], one_line(text)
     if isinstance(value, (LiteralScalarString, CommentedMap, CommentedSeq)) and len(mapping) > 1:
         mapping.yaml_set_comment_before_after_key(name, before=text, indent=indent)
     else:
@@ -64,6 +72,12 @@ def _comment(converted: CommentedMap, top: CommentedMap) -> None:
     """Comments made on the converted top mapping, carried onto the one written."""
     for name, tokens in converted.ca.items.items():
         top.ca.items[name] = tokens
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """A comment on one line (a line break in it would end the comment), not too long."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
 def modeline(schema: str | None) -> list[str]:

@@ -9,9 +9,9 @@ space (「 ①システムの名称 国民年金システム」).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .normal import NUMBERING, Folded, key
+from .normal import NUMBERING, Folded, fold, key
 from .sheet import Row, Sheet
 
 _BOUNDARY = re.compile(r"^(?:$|[\s\[［(（<＜【:：]|※)")
@@ -23,6 +23,8 @@ class Field:
     row: int                      # index of its row in the sheet
     cells: tuple[str, ...]        # what is printed after the label, raw
     label: str = ""
+    whole: bool = False           # the value is all in ``cells`` (a column under a row of labels)
+    lines: int = 1                # rows the label takes (one broken over two lines: 2)
 
 
 class Labels:
@@ -53,16 +55,33 @@ class Labels:
 def fields(sheet: Sheet, labels: Labels) -> list[Field]:
     """Every row that starts with a printed label, as a field."""
     found: list[Field] = []
-    rows = sheet.rows
+    rows, skip = sheet.rows, -1
     for index, row in enumerate(rows):
-        header = _header(row, rows[index + 1] if index + 1 < len(rows) else None, labels)
-        if header:
-            found += [Field(label, index, (value,), label) for label, value in header]
-            continue
-        field = _table_field(row, index, labels) if sheet.structured else _line_field(row, index, labels)
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        header = _header(row, below, labels) if index != skip else []
+        field = None if index == skip or header else _field(sheet, row, below, index, labels)
+        found += [Field(label, index, (value,), label, whole=True) for label, value in header]
         if field is not None:
             found.append(field)
+            skip = index + field.lines - 1 if field.lines > 1 else skip
     return found
+
+
+def _field(sheet: Sheet, row: Row, below: Row | None, index: int, labels: Labels) -> Field | None:
+    if sheet.structured:
+        return _table_field(row, index, labels)
+    found = _line_field(row, index, labels)
+    return found if found is not None or below is None else _broken(row, below, index, labels)
+
+
+def _broken(row: Row, below: Row, index: int, labels: Labels) -> Field | None:
+    """A label that the extraction broke over two lines (「5. 特定個人情報の提供・」「移転(委託に…)」)."""
+    if len(row.cells) != 1 or not below.cells:
+        return None
+    joined = labels.prefix(row.cells[0] + below.cells[0], loose=True)
+    if joined is None or len(joined[0]) <= len(fold(row.cells[0])) or len(joined[0]) < 6:
+        return None
+    return Field(joined[0], index, (joined[1], *below.cells[1:]), row.cells[0] + below.cells[0], lines=2)
 
 
 def _header(row: Row, below: Row | None, labels: Labels) -> list[tuple[str, str]]:
@@ -77,23 +96,39 @@ def _header(row: Row, below: Row | None, labels: Labels) -> list[tuple[str, str]
 
 def _table_field(row: Row, index: int, labels: Labels) -> Field | None:
     cells = row.cells
+    found = _labelled(cells, index, labels)
+    if found is None and len(cells) == 1 and cells[0]:
+        prefix = labels.prefix(cells[0], loose=False)
+        return Field(prefix[0], index, (prefix[1],), cells[0]) if prefix else None
+    return found
+
+
+def _labelled(cells: tuple[str, ...], index: int, labels: Labels) -> Field | None:
+    """A row whose first cell is a label, or whose second is one under a label cell spanning rows
+    (④使用の主体 | 使用部署 | …) or an empty cell of a merged column."""
     first = key(cells[0]) if cells else ""
     if len(cells) > 2 and key(cells[1]) in labels.anchors and first not in labels.anchors:
-        return Field(key(cells[1]), index, cells[2:], cells[1])     # under a label cell spanning rows
+        return Field(key(cells[1]), index, cells[2:], cells[1])
     if first in labels.known:
         return Field(first, index, cells[1:], cells[0])
     if len(cells) > 1 and not first and key(cells[1]) in labels.known:
         return Field(key(cells[1]), index, cells[2:], cells[1])
-    found = labels.prefix(cells[0], loose=False) if len(cells) == 1 and cells[0] else None
-    return Field(found[0], index, (found[1],), cells[0]) if found else None
+    return None
 
 
 def _line_field(row: Row, index: int, labels: Labels) -> Field | None:
+    """A line of extracted text: cut at tabs like a table row, else starting with a label."""
     cells = row.cells
-    first = key(cells[0]) if cells else ""
-    if first in labels.known:
-        return Field(first, index, cells[1:], cells[0])
-    found = labels.prefix(cells[0], loose=True) if cells and cells[0].strip() else None
-    if found is None:
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
+    if len(cells) > 4:          # a row of the 変更箇所 table or an annex's: its cells quote labels
         return None
-    return Field(found[0], index, (found[1], *cells[1:]), cells[0])
+    while cells and not cells[0].strip():
+        cells = cells[1:]
+    found = _labelled(cells, index, labels)
+    if found is not None and any(cell.strip() for cell in found.cells):
+        return replace(found, whole=True)       # a value in a cell of its own ends with its line
+    if found is not None or not cells:
+        return found
+    prefix = labels.prefix(cells[0], loose=True)
+    return Field(prefix[0], index, (prefix[1], *cells[1:]), cells[0]) if prefix else None

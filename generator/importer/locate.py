@@ -6,12 +6,15 @@ group gains an entry while a title row 「<group><n+1>」 follows its last entry
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
-from ..forms import FILES, Form
+from ..forms import FILES, FORMS, Form
 from .align import align
+from .doubts import numbered
 from .fields import Field, Labels, fields
-from .normal import key
+from .normal import fold, key
 from .plan import ENTRY, HEADING, Anchor, Counts, group_paths, plan, printed_keys
 from .sheet import Sheet
 
@@ -26,16 +29,45 @@ class Located:
     anchors: list[Anchor]
     fields: list[Field]
     matches: dict[int, int]       # anchor index → field index
+    labelled: tuple[int, ...]     # the rows that start with a printed label (項目一覧's too), sorted
+    keys: frozenset[str]          # the labels of the plan (a field with another label is a stop)
 
     def field(self, anchor: int) -> Field | None:
         found = self.matches.get(anchor)
         return None if found is None else self.fields[found]
 
+    @cached_property
+    def numbered(self) -> frozenset[str]:
+        """The plan's labels that begin with their numbering (what another item's text would not hold)."""
+        return numbered(anchor.label for anchor in self.anchors)
+
+    @cached_property
+    def options(self) -> frozenset[str]:
+        """Every ＜選択肢＞ text of the form, folded (a free text equal to one is misplaced)."""
+        return frozenset(fold(text) for anchor in self.anchors if anchor.slot.item.options is not None
+                         for text in anchor.slot.item.options.texts)
+
+    @cached_property
+    def order(self) -> tuple[dict[int, int], list[int]]:
+        """Each matched field (by id) → its anchor's index; the fields with a plan label, in order."""
+        matched = {id(self.fields[found]): anchor for anchor, found in self.matches.items()}
+        return matched, [id(field) for field in self.fields if field.key in self.keys]
+
+    def next_label(self, row: int) -> int:
+        """The first row after ``row`` that starts with a printed label (or the end)."""
+        at = bisect_right(self.labelled, row)
+        return self.labelled[at] if at < len(self.labelled) else len(self.sheet.rows)
+
+    def rows_after(self, found: Field) -> tuple:
+        """The rows after the field's that hold no label, up to the next one that does."""
+        return self.sheet.rows[found.row + found.lines:self.next_label(found.row + found.lines - 1)]
+
 
 def locate(form: Form, sheet: Sheet) -> Located:
     """The anchors of ``form`` found in ``sheet``."""
     labels = _labels(form)
-    found = _outside_contents(fields(sheet, labels), form)
+    every = fields(sheet, labels)
+    found = _outside_contents(every, form)
     part = _file_part(form)
     counts = Counts(files=max(1, sum(field.key == part for field in found)))
     for _ in range(MAX_ROUNDS):
@@ -45,14 +77,16 @@ def locate(form: Form, sheet: Sheet) -> Located:
         if grown is None:
             break
         counts = grown
-    return Located(form, sheet, counts, anchors, found, matches)
+    return Located(form, sheet, counts, anchors, found, matches, tuple(sorted({field.row for field in every})),
+                   labels.anchors)
 
 
 def _labels(form: Form) -> Labels:
     """The plan's keys, with group titles up to the longest a group may be (システム20 …)."""
     anchors = {anchor.key for anchor in plan(form, Counts())}
     titles = {key(f"{path[-1]}{n}") for path in group_paths(form, 1) for n in range(1, 21)}
-    return Labels(frozenset(anchors | titles), printed_keys(form, Counts()))
+    versions = {key(other.version_line) for other in FORMS.values() if other.version_line}   # [平成30年５月　様式３]
+    return Labels(frozenset(anchors | titles), printed_keys(form, Counts()) | versions)
 
 
 def _file_part(form: Form) -> str:

@@ -36,6 +36,17 @@ def key(label: str) -> str:
     return folded[found.end():] if found else folded
 
 
+# Punctuation OCR and typesetting print in several shapes (not letters: 力 for カ stays a difference).
+_MARKS = str.maketrans({"·": "・", "‧": "・", "･": "・", "〈": "<", "〉": ">", "《": "<", "》": ">",
+                        "―": "-", "—": "-", "‐": "-", "−": "-", "–": "-", "_": "-"})
+
+
+def loose(text: str) -> str:
+    """``text`` as two printings of one value are compared: NFKC, white space dropped, the shapes
+    of dots, angle brackets and dashes unified."""
+    return plain(text).translate(_MARKS)
+
+
 def plain(text: str) -> str:
     """``text`` as shown in a hint: NFKC, white space dropped (look-alikes kept as printed)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))

@@ -7,14 +7,16 @@ after its label, up to the next printed label.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..forms import Kind
-from .checks import read_checks, read_counts
+from .checks import BOX, read_checks, read_counts
 from .fields import Field
 from .locate import Located
 from .plan import ENTRY, HEADING, VALUE, Anchor
+from .trust import bounded, runs_on, trust
 from .values import Read, read_choice, read_date, read_text
 
 
@@ -56,12 +58,24 @@ def _value(draft: Draft, index: int, anchor: Anchor, found: Field | None) -> Non
         found = _heading_of(draft.located, index, anchor)     # Ⅲ６ [ ] 接続しない（入手）: on the heading
     if found is None:
         return
-    text = value_text(draft.located, found)
+    located = draft.located
+    doubt = runs_on(located, found) and not bounded(located, index, found)
+    text = _own_line(found) if doubt and _own_line(found) else value_text(located, found)
+    if text and not located.sheet.structured:       # a ※ the extraction put on a line of its own
+        text = re.sub(r"^\s*※\s*\n", "", text)
     if item.counted:
         draft.values[anchor.path] = read_counts(item, text)
         draft.found.add(anchor.path)
-    else:
-        draft.put(anchor.path, READERS[item.kind](item, text))
+        return
+    if item.kind is Kind.DATE and text:           # a date is one line; what follows is not its
+        text = text.strip().split("\n")[0]
+    read = READERS[item.kind](item, text)
+    draft.put(anchor.path, Read(read.value, read.note or trust(located, found, item, read.value, doubt)))
+
+
+def _own_line(found: Field) -> str:
+    """The value printed on the label's own line."""
+    return _joined(cell for cell in found.cells if cell and cell.strip())
 
 
 def _heading_of(located: Located, index: int, anchor: Anchor) -> Field | None:
@@ -77,22 +91,17 @@ def value_text(located: Located, found: Field) -> str | None:
     """The text printed for a field: its cells, else the row below a label printed across the row;
     in extracted text, the lines that follow too, up to the next label."""
     cells = [cell for cell in found.cells if cell is not None]
-    if located.sheet.structured:
-        if cells:
+    if found.whole and not located.sheet.structured:    # a check-box cell wraps onto lines of boxes
+        more = [row for row in located.rows_after(found) if BOX.match(_joined(row.cells).lstrip())]
+        return "\n".join([_joined(cells), *(_joined(row.cells) for row in more)])
+    if located.sheet.structured or found.whole:
+        if cells or found.whole:
             return _joined(cells)
-        below = _rows_after(located, found)[:1]
+        below = located.rows_after(found)[:1]
         return _joined(below[0].cells) if below else None
     lines = [_joined(cells)] if any(cell.strip() for cell in cells) else []
-    lines += [_joined(row.cells) for row in _rows_after(located, found)]
+    lines += [_joined(row.cells) for row in located.rows_after(found)]
     return "\n".join(line for line in lines if line.strip()) or None
-
-
-def _rows_after(located: Located, found: Field) -> list:
-    """The rows after the field's row that hold no label, up to the next field."""
-    rows = located.sheet.rows
-    following = [other.row for other in located.fields if other.row > found.row]
-    end = min(following) if following else len(rows)
-    return list(rows[found.row + 1:end])
 
 
 def _joined(cells) -> str:

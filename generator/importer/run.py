@@ -34,6 +34,7 @@ class Imported:
     marked: int
     missing: int
     data: dict
+    marked_paths: frozenset[tuple] = frozenset()     # what a person must look at (要確認), by spec path
 
 
 def import_document(path: Path, form: str | None = None, revision: str | None = None,
@@ -54,7 +55,8 @@ def import_document(path: Path, form: str | None = None, revision: str | None = 
     header = modeline(schema(found) if schema else None) + [
         f"{found.title}（{found.number}、{found.revision}）の下書き。pia import {source} で読み取った。",
         f"「# {CHECK}:」の項目を確かめて直し、pia check を通してください。"]
-    return Imported(dump(data, found, notes, header), found, *_summary(draft, notes), data)
+    marked = frozenset(path for path, note in notes.items() if note.startswith(CHECK))
+    return Imported(dump(data, found, notes, header), found, *_summary(draft, notes), data, marked)
 
 
 def read_document(located: Located) -> Draft:
@@ -74,7 +76,7 @@ def _tables(draft: Draft) -> None:
             continue
         rows, notes, end = change_rows(located, found, anchor.slot.slots)
         draft.values[anchor.path] = rows or None
-        draft.notes.update({anchor.path + (row, "変更日"): note for row, note in notes.items()})
+        draft.notes.update({anchor.path + (row,): note for row, note in notes.items()})
         draft.found.add(anchor.path)
         if located.sheet.structured:
             draft.values[(ATTACHMENTS,)] = attachments(located, end) or None

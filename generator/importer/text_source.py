@@ -10,9 +10,10 @@ import re
 from .sheet import Row, Sheet
 
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
+_BULLET = re.compile(r"^\s*-\s+(?=\S)")           # a Markdown list item: 「- ・第8条…」
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")     # HTML, not ＜記録管理＞-like text
 
 
 def text_sheet(text: str) -> Sheet:
@@ -32,7 +33,7 @@ def text_sheet(text: str) -> Sheet:
 def _cells(line: str) -> tuple[str, ...]:
     if _RULE.match(line):
         return ()
-    line = _HEADING.sub("", line)
+    line = _BULLET.sub("", _HEADING.sub("", line))
     if line.lstrip().startswith("|"):
         parts = line.strip().strip("|").split("|")
     else:

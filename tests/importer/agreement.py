@@ -1,7 +1,9 @@
 """Item-by-item agreement of an imported draft with the spec it should equal, fragments resolved:
 every printed value the walker visits (text, dates, choices, check boxes, each 変更箇所 cell, each
-further annex), a blank group as one item. ``loose`` compares as a PDF or OCR text can be judged:
-white space and width set aside (importer.normal.same)."""
+further annex), a blank group as one item. ``loose`` compares as a PDF or extracted text can be
+judged: NFKC and white space set aside (line breaks, the spaces OCR puts between words) and the
+shapes of dots, angle brackets and dashes (· ・, 〈 ＜, _ －); nothing else — a letter OCR misread
+(力 for カ, く for ＜, パ for バ) is a difference (importer.normal.loose)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from generator.build import SPECS, Stage, library, read_spec
 from generator.forms import Kind
 from generator.forms.shape import Absent, Holds, shape
 from generator.forms.values import one_line
-from generator.importer.normal import same
+from generator.importer.normal import loose as normal
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,7 +77,7 @@ def agreement(expected: dict[tuple, Any], got: dict[tuple, Any], loose: bool, ma
         result.equal += alike
         if not alike:
             result.differences.append(f"{'/'.join(map(str, path))}: {expected.get(path)!r} ≠ {got.get(path)!r}")
-        if got.get(path) is not None and path not in marked:
+        if got.get(path) is not None and not any(path[:len(mark)] == mark for mark in marked):
             result.filled += 1
             result.right += alike
     return result
@@ -84,4 +86,8 @@ def agreement(expected: dict[tuple, Any], got: dict[tuple, Any], loose: bool, ma
 def _alike(one: Any, other: Any, loose: bool) -> bool:
     if one is None or other is None:
         return one is None and other is None
-    return same(one, other) if loose else one == other
+    return normal(_text(one)) == normal(_text(other)) if loose else one == other
+
+
+def _text(value: Any) -> str:
+    return "\n".join(map(str, value)) if isinstance(value, list) else str(value)
