@@ -65,6 +65,9 @@ def _foreign_label(text: str, labels: frozenset[str]) -> str:
 
 
 def numbered(labels) -> frozenset[str]:
-    """The printed labels that begin with their numbering (①…, １．…), folded: what a text of
-    another item would not hold."""
-    return frozenset(fold(label) for label in labels if label[:1] in "①②③④⑤⑥⑦⑧⑨⑩" and len(fold(label)) >= 6)
+    """The printed labels that begin with their numbering (①…, １．…, リスク１：), folded: what a text
+    of another item would not hold."""
+    return frozenset(fold(label) for label in labels if _NUMBERED.match(label) and len(fold(label)) >= 6)
+
+
+_NUMBERED = re.compile(r"^(?:[①-⑳]|[0-9０-９]+[.．]|リスク[0-9０-９]*[:：])")

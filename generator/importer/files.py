@@ -46,16 +46,20 @@ def _annex_block(located: Located, index: int, number: int) -> str | None:
     title = next((located.field(other) for other in same if other in located.matches), None)
     if title is None:
         return None
-    rows = located.sheet.rows[title.row + 1:]
-    if located.counts.files > 1:
-        rows = _after_subtitle(rows, number)
-    return value_text(located, title) if located.counts.files == 1 else (rows[0].cells[0] if rows else None)
+    if located.counts.files == 1:
+        return value_text(located, title)
+    rows = located.sheet.rows[title.row + 1:located.next_label(title.row)]
+    block = _block(rows, number)
+    if not located.sheet.structured:
+        return "\n".join("\n".join(row.cells) for row in block) or None
+    return block[0].cells[0] if block else None
 
 
-def _after_subtitle(rows, number: int):
-    """The rows after the subtitle 「（number+1）…」."""
-    for at, row in enumerate(rows[:4 * (number + 2)]):
-        found = _SUBTITLE.match(fold(row.cells[0])) if row.cells else None
-        if found and int(found.group(1)) == number + 1:
-            return rows[at + 1:]
-    return ()
+def _block(rows, number: int) -> tuple:
+    """The rows after the subtitle 「（number+1）…」, up to the next subtitle."""
+    starts = [at for at, row in enumerate(rows) if row.cells and _SUBTITLE.match(fold(row.cells[0]))]
+    own = [at for at in starts if int(_SUBTITLE.match(fold(rows[at].cells[0])).group(1)) == number + 1]
+    if not own:
+        return ()
+    end = next((at for at in starts if at > own[0]), len(rows))
+    return tuple(rows[own[0] + 1:end])

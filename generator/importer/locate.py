@@ -42,6 +42,18 @@ class Located:
         return numbered(anchor.label for anchor in self.anchors)
 
     @cached_property
+    def label_grams(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """The plan's longer labels with their three-character pieces (a label quoted with a
+        misread character is near one of them)."""
+        return tuple((label, frozenset(label[index:index + 3] for index in range(len(label) - 2)))
+                     for label in sorted(self.keys) if len(label) >= 10)
+
+    @cached_property
+    def parts(self) -> frozenset[str]:
+        """The keys of the parts' titles (基本情報, 特定個人情報ファイルの概要 …)."""
+        return frozenset(anchor.key for anchor in self.anchors if anchor.kind == HEADING and _part(anchor.path))
+
+    @cached_property
     def options(self) -> frozenset[str]:
         """Every ＜選択肢＞ text of the form, folded (a free text equal to one is misplaced)."""
         return frozenset(fold(text) for anchor in self.anchors if anchor.slot.item.options is not None
@@ -77,8 +89,30 @@ def locate(form: Form, sheet: Sheet) -> Located:
         if grown is None:
             break
         counts = grown
+    matches = {**matches, **_displaced(anchors, found, matches)}
     return Located(form, sheet, counts, anchors, found, matches, tuple(sorted({field.row for field in every})),
                    labels.anchors)
+
+
+def _displaced(anchors: list[Anchor], found: list[Field], matches: dict[int, int]) -> dict[int, int]:
+    """Labels the alignment left out because they are out of order (a page whose text came out
+    scrambled), paired where the label is printed once and the form has it once: such a value is
+    read, and marked (trust.py: its neighbours are not the form's)."""
+    taken = set(matches.values())
+    planned: dict[str, list[int]] = {}
+    for index, anchor in enumerate(anchors):
+        planned.setdefault(anchor.key, []).append(index)
+    printed: dict[str, list[int]] = {}
+    for index, field in enumerate(found):
+        printed.setdefault(field.key, []).append(index)
+    return {planned[label][0]: fields[0] for label, fields in printed.items()
+            if len(fields) == 1 and fields[0] not in taken and len(planned.get(label, ())) == 1
+            and planned[label][0] not in matches and anchors[planned[label][0]].kind != HEADING}
+
+
+def _part(path: tuple) -> bool:
+    """Whether ``path`` is a part's own (Ⅰ, or Ⅱ of a file)."""
+    return len([step for step in path if isinstance(step, str)]) == (2 if path[0] == FILES else 1)
 
 
 def _labels(form: Form) -> Labels:

@@ -37,14 +37,15 @@ def key(label: str) -> str:
 
 
 # Punctuation OCR and typesetting print in several shapes (not letters: 力 for カ stays a difference).
-_MARKS = str.maketrans({"·": "・", "‧": "・", "･": "・", "〈": "<", "〉": ">", "《": "<", "》": ">",
-                        "―": "-", "—": "-", "‐": "-", "−": "-", "–": "-", "_": "-"})
+_MARKS = str.maketrans({"·": "・", "‧": "・", "･": "・", "•": "・", "〈": "<", "〉": ">", "《": "<", "》": ">",
+                        "―": "-", "—": "-", "‐": "-", "−": "-", "–": "-", "_": "-", "〇": "○", "◯": "○"})
+_MARKED = re.compile(r"\[[Oo0○]\]")           # a check mark in a quoted box: [O] is [○]
 
 
 def loose(text: str) -> str:
     """``text`` as two printings of one value are compared: NFKC, white space dropped, the shapes
     of dots, angle brackets and dashes unified."""
-    return plain(text).translate(_MARKS)
+    return _MARKED.sub("[○]", plain(text).translate(_MARKS))
 
 
 def plain(text: str) -> str:

@@ -58,14 +58,16 @@ def _split(text: str, found: list[Standard], exact: bool) -> list:
 def _starts(folded: Folded, exact: bool) -> list[int]:
     """Folded positions where a fragment may begin: a line's first character (after white space,
     for text whose lines were joined)."""
-    raw = folded.raw
-    return [position for position in range(len(folded.text))
-            if _opens(raw[:folded.start(position)], exact)]
-
-
-def _opens(before: str, exact: bool) -> bool:
-    stripped = before.rstrip(" \t\u3000")
-    return not stripped or stripped.endswith("\n") or (not exact and stripped != before)
+    raw, starts, opened = folded.raw, [], True
+    origins = folded.origins
+    for position, origin in enumerate(origins):
+        if position and origins[position - 1] == origin:
+            continue
+        gap = raw[origins[position - 1] + 1:origin] if position else raw[:origin]
+        opened = position == 0 or "\n" in gap or (not exact and bool(gap))
+        if opened:
+            starts.append(position)
+    return starts
 
 
 def _match(standard: Standard, folded: Folded, starts: list[int], exact: bool) -> _Found | None:
@@ -126,18 +128,14 @@ def _trim(text: str, exact: bool, end: bool) -> str:
 def _near(text: str, found: list[Standard]) -> str:
     """A hint naming the standard fragment ``text`` is close to, with its first differences."""
     folded = fold(text)
+    grams = {folded[index:index + 3] for index in range(len(folded) - 2)}
     for standard in found:
-        if len(standard.text) < 30 or not _overlaps(standard, folded):
+        if len(standard.text) < 30 or len(standard.grams & grams) < 0.7 * len(standard.grams):
             continue
         matcher = SequenceMatcher(None, standard.shown, plain(text), autojunk=False)
         if sum(block.size for block in matcher.get_matching_blocks()) >= NEAR * len(standard.shown):
             return f"共通記載「{standard.name}」に近い文です（違い: {_differences(matcher)}）"
     return ""
-
-
-def _overlaps(standard: Standard, folded: str) -> bool:
-    grams = {folded[index:index + 3] for index in range(len(folded) - 2)}
-    return len(standard.grams & grams) >= 0.7 * len(standard.grams)
 
 
 def _differences(matcher: SequenceMatcher) -> str:

@@ -21,7 +21,7 @@ from .reading import Draft, read_items
 from .recognise import recognise
 from .sources import read_sheet
 from .standard import Standard, standards
-from .tables import attachments, change_rows
+from .tables import attachments, change_rows, table_start
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,10 @@ def _tables(draft: Draft) -> None:
     located = draft.located
     for index, anchor in enumerate(located.anchors):
         found = located.field(index)
-        if anchor.kind != TABLE or found is None:
+        start = table_start(located, found, anchor.slot.slots) if anchor.kind == TABLE else None
+        if start is None:
             continue
-        rows, notes, end = change_rows(located, found, anchor.slot.slots)
+        rows, notes, end = change_rows(located, start, found.label if found else anchor.label, anchor.slot.slots)
         draft.values[anchor.path] = rows or None
         draft.notes.update({anchor.path + (row,): note for row, note in notes.items()})
         draft.found.add(anchor.path)
@@ -85,8 +86,9 @@ def _tables(draft: Draft) -> None:
 def _fragments(draft: Draft, found: list[Standard]) -> None:
     """Each free text (the 変更箇所 cells too) with its standard fragments as references."""
     exact = draft.located.sheet.lines != "joined"
+    texts = {anchor.path for anchor in draft.located.anchors if anchor.slot.item.kind is Kind.TEXT}
     for path, value in list(draft.values.items()):
-        if isinstance(value, str) and _is_text(draft, path):
+        if isinstance(value, str) and path in texts:
             recognised = recognise(value, found, exact)
             draft.values[path] = recognised.value
             if recognised.hint:
@@ -103,11 +105,6 @@ def _row_fragments(draft: Draft, path: tuple, row: dict, found: list[Standard], 
             row[column] = recognised.value
             if recognised.hint:
                 draft.hints[path + (column,)] = recognised.hint
-
-
-def _is_text(draft: Draft, path: tuple) -> bool:
-    kinds = {anchor.path: anchor.slot.item.kind for anchor in draft.located.anchors}
-    return kinds.get(path) is Kind.TEXT
 
 
 def _printed(draft: Draft) -> list[tuple]:
@@ -129,8 +126,8 @@ def _notes(draft: Draft) -> dict[tuple, str]:
 
 
 def _summary(draft: Draft, notes: dict[tuple, str]) -> tuple[int, int, int]:
+    """Items filled as read, marked 要確認 (found but uncertain), not found."""
     printed = _printed(draft)
-    missing = sum(path not in draft.found for path in printed)
-    marked = sum(path in draft.found and notes.get(path, "").startswith(CHECK) for path in printed)
-    filled = sum(path in draft.found and draft.values.get(path) is not None for path in printed) - marked
-    return filled, marked, missing
+    marked = {path for path in printed if path in draft.found and notes.get(path, "").startswith(CHECK)}
+    filled = sum(path in draft.found and draft.values.get(path) is not None and path not in marked for path in printed)
+    return filled, len(marked), sum(path not in draft.found for path in printed)

@@ -24,6 +24,7 @@ from .values import OPTIONS
 
 UNSURE = "どこまでがこの項目の記載か不確かです（前後の見出しが様式の順に並んでいません）"
 DISORDER = "前後の項目の並びが様式と違います（読み取りの順が乱れていて、別の項目の記載かもしれません）"
+NEAR = 2            # how far (in the plan) the labels printed beside an item may be
 ORPHAN = "この項目の前後に、どの項目のものか分からない行があります（記載の一部かもしれません）"
 
 
@@ -69,7 +70,7 @@ def in_order(located: Located, found: Field) -> bool:
     at, index = labelled.index(id(found)), order[id(found)]
     before = order.get(labelled[at - 1]) if at > 0 else index - 1
     after = order.get(labelled[at + 1]) if at + 1 < len(labelled) else index + 1
-    return before is not None and after is not None and 0 < index - before <= 4 and 0 < after - index <= 4
+    return before is not None and after is not None and 0 < index - before <= NEAR and 0 < after - index <= NEAR
 
 
 def _orphans(located: Located, found: Field, item: Item) -> bool:
@@ -79,7 +80,12 @@ def _orphans(located: Located, found: Field, item: Item) -> bool:
     if found.whole and after and item.kind is not Kind.CHECKS:
         return True
     before = [field for field in located.fields if field.row < found.row]
-    return bool(before) and before[-1].whole and bool(located.rows_after(before[-1]))
+    if not before or not located.rows_after(before[-1]):
+        return False
+    order, _ = located.order
+    previous = order.get(id(before[-1]))
+    heading = previous is None or located.anchors[previous].kind == HEADING    # takes no lines after it
+    return before[-1].whole or heading
 
 
 def _mixed(located: Located, item: Item, value: Any) -> str:

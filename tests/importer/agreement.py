@@ -7,6 +7,7 @@ shapes of dots, angle brackets and dashes (· ・, 〈 ＜, _ －); nothing else
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ from generator.forms.values import one_line
 from generator.importer.normal import loose as normal
 
 ROOT = Path(__file__).resolve().parents[2]
+CHANGES = "変更箇所"
+SHOWCASE = ("いわき市/国民年金事務", "旭川市/国民年金に関する事務", "千葉市/国民年金に関する事務", "いわき市/住民基本台帳事務")
 
 
 @dataclass
@@ -68,7 +71,9 @@ def _value(item, value: Any) -> Any:
 
 
 def agreement(expected: dict[tuple, Any], got: dict[tuple, Any], loose: bool, marked: set[tuple] = frozenset()) -> Agreement:
-    """How many of the expected items the draft gives alike; precision over those it fills unmarked."""
+    """How many of the expected items the draft gives alike; precision over those it fills unmarked.
+    The 変更箇所 rows are paired first (a row the extraction lost must not shift every row after it)."""
+    got, marked = _paired(expected, got, loose, marked)
     result = Agreement()
     paths = set(expected) | {path for path, value in got.items() if value is not None}
     for path in sorted(paths, key=str):
@@ -81,6 +86,35 @@ def agreement(expected: dict[tuple, Any], got: dict[tuple, Any], loose: bool, ma
             result.filled += 1
             result.right += alike
     return result
+
+
+def _paired(expected: dict, got: dict, loose: bool, marked) -> tuple[dict, set]:
+    """``got`` with its 変更箇所 rows renumbered as the expected rows they pair with (a longest
+    common subsequence of the rows by their 項目 and 変更後の記載); unpaired rows go after them."""
+    ours, theirs = _rows(expected), _rows(got)
+    if not theirs:
+        return got, set(marked)
+    signature = (lambda row: normal(_text(row.get("項目"))) + "|" + normal(_text(row.get("変更後の記載")))[:30]) \
+        if loose else (lambda row: repr(sorted(row.items())))
+    matcher = SequenceMatcher(None, [signature(row) for row in ours], [signature(row) for row in theirs], autojunk=False)
+    number = {j: i for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag in ("equal", "replace")
+              for i, j in zip(range(i1, i2), range(j1, j2))}      # a row misread stays paired where it stands
+    spare = iter(range(len(ours), len(ours) + len(theirs)))
+    number = {j: number[j] if j in number else next(spare) for j in range(len(theirs))}
+    moved = {_renumber(path, number): value for path, value in got.items()}
+    return moved, {_renumber(path, number) for path in marked}
+
+
+def _rows(items: dict) -> list[dict]:
+    rows: dict[int, dict] = {}
+    for path, value in items.items():
+        if path[:1] == (CHANGES,) and len(path) == 3:
+            rows.setdefault(path[1], {})[path[2]] = value
+    return [rows[index] for index in sorted(rows)]
+
+
+def _renumber(path: tuple, number: dict[int, int]) -> tuple:
+    return (CHANGES, number[path[1]], *path[2:]) if path[:1] == (CHANGES,) and len(path) > 1 else path
 
 
 def _alike(one: Any, other: Any, loose: bool) -> bool:

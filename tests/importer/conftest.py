@@ -10,7 +10,7 @@ import pytest
 
 from generator.pdf import convert, soffice
 
-SHOWCASE = ("いわき市/国民年金事務", "旭川市/国民年金に関する事務", "千葉市/国民年金に関する事務", "いわき市/住民基本台帳事務")
+from .agreement import SHOWCASE
 
 
 @pytest.fixture(scope="session")

@@ -4,13 +4,13 @@ has the text of the original (the fidelity measure of tests/seeds: recall over c
 from __future__ import annotations
 
 import pytest
-from agreement import ROOT, agreement, items, resolved
-from conftest import SHOWCASE
 from textutil import docx_lines, html_lines, recall, seed_segments
 
 from generator.build import SPECS, Stage, check, library, read_spec
 from generator.importer.run import import_document
 from generator.render import RENDERERS
+
+from .agreement import ROOT, SHOWCASE, agreement, items, resolved
 
 READERS = {"html": html_lines, "docx": docx_lines}
 TARGET = 0.99
