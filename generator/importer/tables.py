@@ -133,6 +133,8 @@ def _attachment_table(entry: dict, sheet: tuple[Row, ...], index: int) -> int:
         index += 1
     if rows and len(rows[0]) == 1 and BODY not in entry and TABLE not in entry:
         entry[BODY] = read_text("\n".join(row[0] for row in rows)).value
+    elif rows and TABLE in entry and len(rows[0]) == len(entry[TABLE][COLUMNS]):   # the table's next page
+        entry[TABLE][ROWS] += rows[1:] if rows[0] == entry[TABLE][COLUMNS] else rows
     elif rows:
         entry[TABLE] = {COLUMNS: rows[0], ROWS: rows[1:]}
     return index
