@@ -134,6 +134,9 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="合成した仕様ファイルで生成の速さを測る")
     bench.add_argument("--count", type=positive, default=1000, help="合成する仕様ファイルの数（既定: 1000）")
     bench.add_argument("--jobs", type=positive, default=None, help="並列数（既定: CPU コア数）")
+    bench.add_argument("--import-only", action="store_true",
+                       help="pia import の速さだけを測る（--out の中でいちばん長い PDF と、その DOCX・HTML）")
+    bench.add_argument("--out", type=Path, default=OUT, help="--import-only で読む出力フォルダ（既定: out）")
     bench.set_defaults(run=run["bench"])
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")

@@ -44,6 +44,18 @@ def pdf_sheet(content: bytes) -> Sheet:
     return Sheet(tuple(rows), lines="wrapped")
 
 
+def page_count(path) -> int:
+    """How many pages the PDF at ``path`` has (0 when it cannot be read)."""
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return 0
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def _glyphs(page, height: float) -> list[Glyph]:
     """The page's characters (those pdfium generates for gaps and line ends left out)."""
     text = raw.FPDFText_LoadPage(page)

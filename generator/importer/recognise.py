@@ -102,7 +102,8 @@ def _fits(name: str, standard: Standard, value: str, spread: str, exact: bool) -
     """A parameter's text where its 本文 puts it: a heading on a line of its own (``spread``, the
     text up to what follows it, then holds a line break), a phrase within one line."""
     if name in standard.standalone:
-        return _heading(value, standard.defaults.get(name, "")) and (not exact or not value or "\n" in spread)
+        one_line = "\n" not in value.strip() and (not value or "\n" in spread)
+        return _heading(value, standard.defaults.get(name, "")) and (not exact or one_line)
     return not exact or "\n" not in spread
 
 

@@ -40,6 +40,13 @@ def test_imported_items_agree_with_the_spec(drafts, stem, fmt):
 
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 @pytest.mark.parametrize("stem", SHOWCASE)
+def test_every_standard_fragment_comes_back_as_a_reference(drafts, stem, fmt):
+    written = (ROOT / SPECS / f"{stem}.yaml").read_text(encoding="utf-8").count("共通記載:")
+    assert drafts[(stem, fmt)].text.count("共通記載:") == written
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("stem", SHOWCASE)
 def test_rebuilt_document_has_the_original_text(drafts, built, stem, fmt):
     specs = ROOT / SPECS
     reading = read_spec(draft_path(stem), library(specs), specs, Stage.LAYOUT, raw=drafts[(stem, fmt)].text.encode())
