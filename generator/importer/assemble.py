@@ -29,11 +29,8 @@ def assemble(draft: Draft) -> dict:
 
 def _place(data: dict, visit: Visit, draft: Draft) -> None:
     slot, path = visit.slot, visit.path
-    if visit.entry:       # a file is visited once per part printed for it: its mapping is made once
-        entries = _at(data, path[:-1], [])
-        if len(entries) <= path[-1]:
-            entries.append({FILE_NAME: draft.values.get(path + (FILE_NAME,))} if slot.key == FILES else
-                           {inner.key: draft.values.get(path + (inner.key,)) for inner in slot.slots if inner.title})
+    if visit.entry:
+        _entry(data, visit, draft)
     elif slot.holds is Holds.MAPPING:
         _at(data, path, {})
     elif slot.item.kind is Kind.CHANGES:
@@ -44,6 +41,16 @@ def _place(data: dict, visit: Visit, draft: Draft) -> None:
         _counts(data, path, draft.values.get(path) or {}, slot)
     elif slot.item.kind is not Kind.ATTACHMENTS:
         _set(data, path, draft.values.get(path))
+
+
+def _entry(data: dict, visit: Visit, draft: Draft) -> None:
+    """A group entry with its title (名称), or a file with its name; a file is visited once per
+    part printed for it, its mapping made once."""
+    slot, path = visit.slot, visit.path
+    entries = _at(data, path[:-1], [])
+    if len(entries) <= path[-1]:
+        titles = [FILE_NAME] if slot.key == FILES else [inner.key for inner in slot.slots if inner.title]
+        entries.append({title: draft.values.get(path + (title,)) for title in titles})
 
 
 def _counts(data: dict, path: tuple, counts: dict, slot) -> None:

@@ -6,12 +6,11 @@ group gains an entry while a title row 「<group><n+1>」 follows its last entry
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..forms import FILES, FORMS, Form
-from .align import align
 from .doubts import numbered
 from .fields import Field, Labels, fields
 from .normal import fold, key
@@ -162,3 +161,29 @@ def _follows(path: tuple, number: int, anchors: list[Anchor], found: list[Field]
     after = next((matches[index] for index in range(own[-1] + 1, len(anchors)) if index in matches), len(found))
     wanted = key(f"{path[-1]}{number + 1}")
     return any(field.key == wanted for field in found[matches[own[0]] + 1:after])
+
+
+def align(planned: list[str], found: list[str]) -> dict[int, int]:
+    """The pairs (index in ``planned`` → index in ``found``) of a longest common subsequence."""
+    where: dict[str, list[int]] = {}
+    for index, label in enumerate(found):
+        where.setdefault(label, []).append(index)
+    pairs = [(i, j) for i, label in enumerate(planned) for j in reversed(where.get(label, ()))]
+    return dict(_increasing(pairs))
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A longest chain of ``pairs`` increasing in both indices (for each planned index the found
+    indices come in descending order, so one planned label takes at most one found label)."""
+    tails: list[int] = []          # the smallest found index ending a chain of each length
+    ends: list[int] = []           # the pair ending it
+    before: list[int] = []         # for each pair, the pair before it in its chain (-1: none)
+    for number, (_, found) in enumerate(pairs):
+        length = bisect_left(tails, found)
+        tails[length:length + 1], ends[length:length + 1] = [found], [number]
+        before.append(ends[length - 1] if length else -1)
+    chain, at = [], ends[-1] if ends else -1
+    while at >= 0:
+        chain.append(pairs[at])
+        at = before[at]
+    return chain[::-1]

@@ -53,24 +53,28 @@ def read_items(located: Located) -> Draft:
 
 
 def _value(draft: Draft, index: int, anchor: Anchor, found: Field | None) -> None:
-    item = anchor.slot.item
+    item, located = anchor.slot.item, draft.located
     if found is None and item.kind is Kind.CHECKS:
-        found = _heading_of(draft.located, index, anchor)     # Ⅲ６ [ ] 接続しない（入手）: on the heading
+        found = _heading_of(located, index, anchor)     # Ⅲ６ [ ] 接続しない（入手）: on the heading
     if found is None:
         return
-    located = draft.located
     doubt = runs_on(located, found) and not bounded(located, index, found)
-    text = _own_line(found) if doubt and _own_line(found) else value_text(located, found)
-    if text and not located.sheet.structured:       # a ※ the extraction put on a line of its own
-        text = re.sub(r"^\s*※\s*\n", "", text)
-    if item.counted:
+    text = _printed(located, found, item, doubt)
+    if item.counted:                                # Ⅱ５ 提供・移転の有無: its counts
         draft.values[anchor.path] = read_counts(item, text)
         draft.found.add(anchor.path)
         return
-    if item.kind is Kind.DATE and text:           # a date is one line; what follows is not its
-        text = text.strip().split("\n")[0]
     read = READERS[item.kind](item, text)
     draft.put(anchor.path, Read(read.value, read.note or trust(located, found, item, read.value, doubt)))
+
+
+def _printed(located: Located, found: Field, item, doubt: bool) -> str | None:
+    """The text to read: the label's own line only where what follows is not surely its; a ※ the
+    extraction put on a line of its own left out; a date's first line."""
+    text = _own_line(found) if doubt and _own_line(found) else value_text(located, found)
+    if text and not located.sheet.structured:
+        text = re.sub(r"^\s*※\s*\n", "", text)
+    return text.strip().split("\n")[0] if text and item.kind is Kind.DATE else text
 
 
 def _own_line(found: Field) -> str:

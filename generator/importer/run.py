@@ -43,19 +43,16 @@ def import_document(path: Path, form: str | None = None, revision: str | None = 
     the fragments recognised are those beside ``specs`` and the standard library's."""
     source = display_path(path)
     sheet = read_sheet(path, source)
-    if isinstance(sheet, SpecError):
-        return sheet
-    found = detect(sheet.text, source, form, revision)
+    found = sheet if isinstance(sheet, SpecError) else detect(sheet.text, source, form, revision)
     if isinstance(found, SpecError):
         return found
     draft = read_document(locate(found, sheet))
     _fragments(draft, standards(library(specs)))
-    data = assemble(draft)
     notes = _notes(draft)
     header = modeline(schema(found) if schema else None) + [
         f"{found.title}（{found.number}、{found.revision}）の下書き。pia import {source} で読み取った。",
         f"「# {CHECK}:」の項目を確かめて直し、pia check を通してください。"]
-    marked = frozenset(path for path, note in notes.items() if note.startswith(CHECK))
+    data, marked = assemble(draft), frozenset(path for path, note in notes.items() if note.startswith(CHECK))
     return Imported(dump(data, found, notes, header), found, *_summary(draft, notes), data, marked)
 
 

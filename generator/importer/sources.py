@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import SpecError
 from ..read.files import Refused, read_file
-from .sheet import Sheet
+from .markup import docx_sheet, html_sheet
+from .sheet import Sheet, looks_like_page, text_sheet
 
 MAX_BYTES = 64_000_000     # a published 評価書 of 60 pages is a few MB; far larger is not one
 
@@ -28,23 +29,25 @@ def read_sheet(path: Path, source: str) -> Sheet | SpecError:
 
 
 def _sheet(content: bytes, source: str) -> Sheet | SpecError:
+    """By what the file starts with: a PDF, a ZIP (a Word file), else text (an HTML page or not)."""
     if content.startswith(b"%PDF"):
         from .pdf_source import pdf_sheet  # pdfplumber only when a PDF is read
         return pdf_sheet(content)
     if content.startswith(b"PK\x03\x04"):
-        if "word/document.xml" not in zipfile.ZipFile(BytesIO(content)).namelist():
-            return SpecError(source, 0, 0, "Word 文書（.docx）ではない ZIP ファイルです",
-                             hint="PDF、DOCX、HTML、テキストを指定してください")
-        from .docx_source import docx_sheet
-        return docx_sheet(content)
+        return _word(content, source)
     text = _decoded(content)
     if text is None:
         return SpecError(source, 0, 0, "文字コードを判別できません", hint="UTF-8 か Shift_JIS のテキストを指定してください")
-    from .text_source import looks_like_page, text_sheet
     if looks_like_page(text):
-        from .html_source import html_sheet
         return html_sheet(text.encode("utf-8"))
     return text_sheet(text)
+
+
+def _word(content: bytes, source: str) -> Sheet | SpecError:
+    if "word/document.xml" not in zipfile.ZipFile(BytesIO(content)).namelist():
+        return SpecError(source, 0, 0, "Word 文書（.docx）ではない ZIP ファイルです",
+                         hint="PDF、DOCX、HTML、テキストを指定してください")
+    return docx_sheet(content)
 
 
 def _decoded(content: bytes) -> str | None:

@@ -63,24 +63,31 @@ def _names(library: Library) -> list[str]:
 
 
 def _standard(name: str, body: str, defaults: dict[str, str]) -> Standard:
-    pieces, seen, kinds, literals = [], set(), {}, []
-    for line in body.split("\n"):
-        parts = PLACEHOLDER.split(line)
-        for number, part in enumerate(parts):
-            if number % 2 == 0:
-                pieces.append(re.escape(fold(part)))
-                literals.append(fold(part))
-                continue
-            kinds.setdefault(part, _kind(parts, number))
-            group = f"p{list(kinds).index(part)}"
-            pieces.append(f"(?P={group})" if part in seen else f"(?P<{group}>{WIDTHS[kinds[part]]})")
-            seen.add(part)
+    pieces, kinds, literals = _pieces(body)
     text = fold(PLACEHOLDER.sub(lambda found: defaults.get(found.group(1), ""), body))
     return Standard(name, re.compile("".join(pieces), re.DOTALL), defaults,
                     frozenset(part for part, kind in kinds.items() if kind == "alone"),
                     frozenset(part for part, kind in kinds.items() if kind == "leading"),
                     next((piece for piece in literals if piece), ""), text,
                     {part: f"p{number}" for number, part in enumerate(kinds)}, body)
+
+
+def _pieces(body: str) -> tuple[list[str], dict[str, str], list[str]]:
+    """The pattern's pieces (literals folded, parameters as groups), each parameter's kind, and
+    the literal pieces."""
+    pieces, kinds, literals = [], {}, []
+    for line in body.split("\n"):
+        parts = PLACEHOLDER.split(line)
+        literals += [fold(part) for part in parts[::2]]
+        for number, part in enumerate(parts):
+            if number % 2 == 0:
+                pieces.append(re.escape(fold(part)))
+                continue
+            seen = part in kinds
+            kinds.setdefault(part, _kind(parts, number))
+            group = f"p{list(kinds).index(part)}"
+            pieces.append(f"(?P={group})" if seen else f"(?P<{group}>{WIDTHS[kinds[part]]})")
+    return pieces, kinds, literals
 
 
 def _kind(parts: list[str], number: int) -> str:
