@@ -60,10 +60,11 @@ def fields(sheet: Sheet, labels: Labels) -> list[Field]:
         below = rows[index + 1] if index + 1 < len(rows) else None
         header = _header(row, below, labels) if index != skip else []
         field = None if index == skip or header else _field(sheet, row, below, index, labels)
-        found += [Field(label, index, (value,), label, whole=True) for label, value in header]
+        found += [Field(label, index, (value,), label, whole=True, lines=2) for label, value in header]
         if field is not None:
             found.append(field)
             skip = index + field.lines - 1 if field.lines > 1 else skip
+        skip = index + 1 if header else skip                # the row of values under the labels
     return found
 
 

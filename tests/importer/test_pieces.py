@@ -13,6 +13,7 @@ from generator.forms import FORMS
 from generator.importer.checks import read_checks
 from generator.importer.detect import detect
 from generator.importer.recognise import recognise
+from generator.importer.run import import_document
 from generator.importer.standard import standards
 from generator.importer.values import read_choice, read_date
 
@@ -116,3 +117,8 @@ def test_uncertain_items_are_marked_in_the_yaml(seeds_dir, capsys):
     out = capsys.readouterr().out
     assert "# 要確認: チェックの有無が抽出で失われています" in out
     assert "共通記載: ガバメントクラウド/ISMAP監査" in out or "共通記載:" in out
+
+
+def test_the_same_document_gives_the_same_draft(documents):
+    source = documents["いわき市/国民年金事務"]["docx"]
+    assert import_document(source).text == import_document(source).text
