@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, _terminated)      # cleaned up like Ctrl-C: no staging folder left
     parser = cli.parser({"build": _build, "check": _check, "new": _new, "changes": _changes, "diff": _diff,
                          "amend": _amend, "bench": _bench, "schema": _schema, "init": _init,
-                         "serve": _serve})
+                         "serve": _serve, "import": _import})
     arguments = parser.parse_args(argv)
     if arguments.command is None:
         parser.print_help()
@@ -169,8 +169,11 @@ def _needs_a_person(path: str, line: int, column: int, text: str) -> None:
 
 
 def _bench(arguments) -> int:
-    from .bench import run_bench
-    figures = run_bench(arguments.count, jobs=arguments.jobs, runs=arguments.runs, check_only=arguments.check_only)
+    from .bench import run_bench, run_import_bench  # only the benchmark needs it
+    if arguments.import_only:
+        figures = run_import_bench(arguments.out)
+    else:
+        figures = run_bench(arguments.count, jobs=arguments.jobs, runs=arguments.runs, check_only=arguments.check_only)
     if figures.error:
         print(f"エラー: {figures.error}", file=sys.stderr)
         return 1
@@ -229,6 +232,33 @@ def _init(arguments) -> int:
         print(f"作成: {path.as_posix()}")
     print(f"次に: cd {arguments.folder.as_posix()}; git init; "
           f"pia new --form 重点項目評価書 > specs/{arguments.organisation}/○○事務.yaml")
+    return 0
+
+
+def _import(arguments) -> int:
+    """A draft spec from a published document: YAML on standard output or into -o; the summary
+    (items filled, marked 要確認, not found) on standard error."""
+    from .editor.jsonschema import file_name
+    from .importer.run import import_document  # only import reads PDFs (pdfplumber)
+    from .write import write_atomic, write_reason
+    if arguments.output is not None and arguments.output.exists():
+        print(f"エラー: {arguments.output.as_posix()} は既にあります（上書きしません）", file=sys.stderr)
+        return 1
+    imported = import_document(arguments.file, arguments.form, arguments.revision,
+                               schema=lambda form: "../../schemas/" + file_name(form.name, form.revision))
+    if isinstance(imported, SpecError):
+        _report(Result(errors=[imported]))
+        return 1
+    if arguments.output is None:
+        sys.stdout.write(imported.text)
+    else:
+        try:
+            write_atomic(arguments.output, imported.text.encode("utf-8"))
+        except OSError as error:
+            print(f"エラー: {arguments.output.as_posix()} に書き込めません: {write_reason(error)}", file=sys.stderr)
+            return 1
+    print(f"{imported.form.name}（{imported.form.revision}）: 記入 {imported.filled} 項目、要確認 {imported.marked} 項目、"
+          f"見つからない {imported.missing} 項目", file=sys.stderr)
     return 0
 
 

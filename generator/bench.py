@@ -178,6 +178,33 @@ def _timed(call):
     return value, time.perf_counter() - started
 
 
+def run_import_bench(out: Path, runs: int = 2) -> Figures:
+    """``pia bench --import-only``: ``pia import`` of the longest PDF under ``out`` (as pia build
+    --pdf makes them) and of its DOCX and HTML, the best of ``runs``; the time per 50 pages."""
+    from .importer.pdf_source import page_count  # only this measure reads PDFs
+    pdfs = sorted(out.rglob("*.pdf")) if out.is_dir() else []
+    if not pdfs:
+        return Figures([], failed=True, error=f"{out.as_posix()} に PDF がありません（pia build --pdf で作ってください）")
+    longest = max(pdfs, key=lambda pdf: (page_count(pdf), pdf.as_posix()))
+    pages = page_count(longest)
+    figures = Figures([f"pia bench --import-only: {longest.as_posix()} ({pages} pages)"])
+    seconds = {source.suffix: _import_seconds(figures, source, runs)
+               for source in (longest, longest.with_suffix(".docx"), longest.with_suffix(".html")) if source.is_file()}
+    figures.add("import PDF per 50 pages (target 5 s)", f"{seconds['.pdf'] * 50 / max(pages, 1):.2f} s")
+    return figures
+
+
+def _import_seconds(figures: Figures, source: Path, runs: int) -> float:
+    """The best of ``runs`` imports of ``source``; a document that cannot be imported fails the run."""
+    from .errors import SpecError
+    from .importer.run import import_document
+    results = [_timed(lambda: import_document(source)) for _ in range(runs)]
+    figures.failed |= any(isinstance(result, SpecError) for result, _ in results)
+    best = min(seconds for _, seconds in results)
+    figures.add(f"import {source.suffix[1:].upper()}", f"{best:.2f} s")
+    return best
+
+
 def render_docx_plain(document: Document) -> bytes:
     """The plain docxtpl path (parse, patch, compile, render, save per document): the benchmark's
     baseline, and the reference the compiled path is tested against (tests/render)."""

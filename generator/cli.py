@@ -136,10 +136,20 @@ def parser(run: dict[str, Callable]) -> argparse.ArgumentParser:
     bench.add_argument("--jobs", type=positive, default=None, help="並列数（既定: CPU コア数）")
     bench.add_argument("--runs", type=positive, default=15, help="一件の pia check を測る回数（既定: 15、中央値を表示）")
     bench.add_argument("--check-only", action="store_true", help="一件の pia check の時間だけを測る（生成は測らない）")
+    bench.add_argument("--import-only", action="store_true",
+                       help="pia import の速さだけを測る（--out の中でいちばん長い PDF と、その DOCX・HTML）")
+    bench.add_argument("--out", type=Path, default=OUT, help="--import-only で読む出力フォルダ（既定: out）")
     bench.set_defaults(run=run["bench"])
     schema = commands.add_parser("schema", help="エディタ用の JSON Schema を出力する")
     schema.add_argument("--write", type=Path, metavar="DIR", help="全様式のスキーマを DIR に書き出す（例: schemas）")
     schema.set_defaults(run=run["schema"])
+    imported = commands.add_parser("import", help="公表された評価書（PDF・DOCX・HTML・テキスト）から仕様ファイルの下書きを作る")
+    imported.add_argument("file", type=Path, help="読み取る評価書（.pdf / .docx / .html / .txt / .md）")
+    imported.add_argument("--form", choices=form_names(), help="様式（省略時は表題から判別）")
+    imported.add_argument("--revision", help="様式の版（省略時は文言から判別。例: 平成30年5月（5情報））")
+    imported.add_argument("-o", "--output", type=Path, metavar="SPEC",
+                          help="書き出す仕様ファイル（省略時は標準出力。既存のファイルは上書きしない）")
+    imported.set_defaults(run=run["import"])
     init = commands.add_parser("init", help="団体の仕様リポジトリを作る（specs/、エディタ設定、CI、pre-commit）")
     init.add_argument("folder", nargs="?", type=Path, default=Path("."), help="作るフォルダ（既定: 今のフォルダ）")
     init.add_argument("--団体", dest="organisation", required=True, metavar="団体名",

@@ -38,4 +38,4 @@ def test_the_top_level_reads_as_the_pipeline():
     modules = sorted(path.name for path in GENERATOR.glob("*.py"))
     packages = sorted(path.name for path in GENERATOR.iterdir() if (path / "__init__.py").is_file())
     assert len(modules) <= 15, modules
-    assert packages == ["check", "editor", "forms", "history", "layout", "read", "render", "serve"]
+    assert packages == ["check", "editor", "forms", "history", "importer", "layout", "read", "render", "serve"]

@@ -73,7 +73,7 @@ def test_annotation_escapes_what_github_reads_as_syntax():
     (["new", "--form", "計画管理書"],
      "pia new: エラー: 「--form」の値「計画管理書」は選択肢にありません（選択肢: 全項目評価書／基礎項目評価書／重点項目評価書）"),
     (["frobnicate"], "pia: エラー: 「frobnicate」というコマンドはありません"
-                     "（コマンド: build／check／new／changes／diff／amend／bench／schema／init／serve）"),
+                     "（コマンド: build／check／new／changes／diff／amend／bench／schema／import／init／serve）"),
     (["build", "--bogus"], "pia: エラー: この引数は使えません: --bogus"),
     (["diff"], "pia diff: エラー: 次の引数を指定してください: 「--from」"),
     (["changes"], "pia changes: エラー: 次の引数を指定してください: 「files」"),
