@@ -2,6 +2,8 @@
 PDF it says so. The time is a figure, not asserted (shared machines vary)."""
 from __future__ import annotations
 
+import re
+
 from generator.bench import run_import_bench
 
 
@@ -9,7 +11,8 @@ def test_the_longest_pdf_is_imported_and_timed(pdfs):
     folder = next(iter(pdfs.values())).parent
     figures = run_import_bench(folder, runs=1)
     print("\n".join(figures.lines))
-    assert not figures.failed and "(53 pages)" in figures.lines[0]
+    pages = re.search(r"\((\d+) pages\)", figures.lines[0])
+    assert not figures.failed and pages and int(pages.group(1)) >= 50      # 千葉市, the longest showcase
     assert [line.split()[1] for line in figures.lines[1:4]] == ["PDF", "DOCX", "HTML"]
     assert figures.lines[-1].startswith("import PDF per 50 pages (target 5 s)")
 
