@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 from . import cli
-from .build import Result, amendment_file, build, check, discover, stem
+from .build import Result, amendment_file, build, check, discover
+from .build import outputs as outputs_of
 from .editor.jsonschema import combined, dumps, file_name, schema_files
 from .editor.skeleton import skeleton
 from .errors import SpecError, display_path
@@ -265,8 +266,8 @@ def _build(arguments) -> int:
 def _publish_pdfs(paths: list[Path], arguments, result: Result) -> list:
     """PDFs of the documents written now or lacking one; page-1 PNGs of PDF and HTML beside them."""
     failed = {error.path for error in result.errors if not error.warning}
-    outputs = [arguments.out / f"{stem(path, arguments.specs_dir)}.docx" for path in paths
-               if display_path(path) not in failed]
+    outputs = [arguments.out / f"{name}.docx" for path in paths if display_path(path) not in failed
+               for name in outputs_of(path, arguments.specs_dir)]          # a 基礎項目評価書 beside its 重点/全項目
     stale = [docx for docx in outputs if docx.is_file() and (docx in result.written or not docx.with_suffix(".pdf").is_file())]
     for pdf in convert(stale, arguments.jobs):
         print(f"PDF: {pdf.as_posix()}")
