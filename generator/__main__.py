@@ -23,7 +23,7 @@ from .history.amend import amend
 from .history.amend import diff as amend_diff
 from .history.amendments import load_amendment
 from .history.append import append_rows
-from .history.review import change_rows, read_pair, rows_yaml, text_diff
+from .history.review import change_tables, read_pair, tables_yaml, text_diff
 from .history.versions import GitError
 from .pdf import convert, first_page_png, html_screenshot, missing_tools
 from .progress import progress_bar
@@ -92,16 +92,17 @@ def _put_rows(arguments, pair) -> int:
         print(f"エラー: 変更日「{arguments.date}」が {pair.name} の公表日（{late}）より後です"
               "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
         return 2
-    rows = change_rows(pair, arguments.date)
-    if rows and arguments.write and arguments.new_rev is None:
+    found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
+    if any(table.rows for table in found) and arguments.write and arguments.new_rev is None:
         try:
-            append_rows(Path(pair.name), rows, pair.new.form)
+            append_rows(Path(pair.name), found)
         except OSError as error:
             print(f"エラー: {pair.name} に書き込めません: {write_reason(error)}", file=sys.stderr)
             return 1
-        print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
-    elif rows:
-        sys.stdout.write(rows_yaml(rows, pair.new.form))
+        counts = "、".join(f"{'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行" for table in found if table.rows)
+        print(f"{pair.name} の{counts}を追記しました", file=sys.stderr)
+    elif any(table.rows for table in found):
+        sys.stdout.write(tables_yaml(found))
     else:
         print("変更箇所はありません", file=sys.stderr)
     return 0
@@ -152,7 +153,9 @@ def _apply(outcome, dry_run: bool) -> bool:
     when the file cannot be written (a read-only folder)."""
     for change in outcome.changes:
         print(f"{outcome.path.as_posix()}: {change}")
-    print(f"{outcome.path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
+    for table in outcome.tables:
+        if table.rows or not table.at:
+            print(f"{outcome.path.as_posix()}: {'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行")
     if dry_run:
         sys.stdout.write(amend_diff(outcome))
         return True

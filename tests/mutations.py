@@ -74,7 +74,8 @@ MUTATIONS = {
     "counts_as_list": lambda d: _provision(d).__setitem__("提供・移転の有無", ["提供を行っている"]),
     # the 基礎項目評価書 part: its own items, and one the 基礎 takes from the document (typed twice)
     "basic_own_date": lambda d: _basic(d).__setitem__("公表日", "令和7年1月6日"),
-    "basic_count_date_as_list": lambda d: _basic(d).setdefault("しきい値判断項目", {"対象人数": {"いつ時点の計数か": ["令和7年"]}}),
+    "basic_count_date_as_list": lambda d: _basic(d).__setitem__("しきい値判断項目",
+                                                                {"対象人数": {"いつ時点の計数か": ["令和7年"]}}),
     "basic_typed_twice": lambda d: _basic(d).__setitem__("評価実施機関名", "テスト市長"),
     "basic_as_text": lambda d: d.__setitem__("基礎項目評価書", "基礎"),
 }

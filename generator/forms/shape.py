@@ -133,8 +133,13 @@ def _writable(slots: tuple[Slot, ...], index: dict) -> tuple[Slot, ...]:
             inner = _writable(slot.slots, index)
             found += [replace(slot, slots=inner, optional=True, basic=True)] if inner else []
         elif _own(slot.item, index):
-            found.append(replace(slot, item=replace(slot.item, required=False), optional=True, basic=True))
+            found.append(_in_part(replace(slot, item=replace(slot.item, required=False))))
     return tuple(found)
+
+
+def _in_part(slot: Slot) -> Slot:
+    """``slot`` and the keys inside it (a 変更箇所 row's columns) as keys of the 基礎項目評価書 part."""
+    return replace(slot, optional=True, basic=True, slots=tuple(_in_part(inner) for inner in slot.slots))
 
 
 def _own(item: Item, index: dict) -> bool:
