@@ -86,13 +86,15 @@ def _changes(arguments) -> int:
 
 
 def _put_rows(arguments, pair) -> int:
-    """The rows on standard output, or appended to the new version: never dated after its 公表日."""
-    late = arguments.write and _after_publication(arguments.date, pair.new.data)
+    """The rows on standard output, or appended to the new version: never dated after the 公表日 of
+    the document that lists them (its own, or its 基礎項目評価書's)."""
+    found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
+    late = arguments.write and next((table.published for table in found if (table.rows or not table.at)
+                                     and _after_publication(arguments.date, {"公表日": table.published})), None)
     if late:
         print(f"エラー: 変更日「{arguments.date}」が {pair.name} の公表日（{late}）より後です"
               "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
         return 2
-    found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
     if any(table.rows for table in found) and arguments.write and arguments.new_rev is None:
         try:
             append_rows(Path(pair.name), found)

@@ -42,14 +42,16 @@ class Table:
     form: Form
     rows: list[Row]
     at: tuple[str, ...] = ()
+    published: str = ""           # the document's 公表日: no row may be dated after it
 
 
 def tables(form: Form, old: dict, new: dict, date: str | None = None, old_form: Form | None = None) -> list[Table]:
     """The rows of each document of the spec: its own, then its 基礎's (dated by the 基礎's 公表日)."""
-    found = [Table(form, compare(form, old, new, date, old_form))]
+    found = [Table(form, compare(form, old, new, date, old_form), (), str(new.get("公表日") or ""))]
     before, after = basic(old_form or form, old), basic(form, new)
     if before is not None and after is not None:
-        found.append(Table(after.form, compare(after.form, before.data, after.data, date), (after.part,)))
+        rows = compare(after.form, before.data, after.data, date)
+        found.append(Table(after.form, rows, (after.part,), str(after.data.get("公表日") or "")))
     return found
 
 
