@@ -156,8 +156,11 @@ def test_a_page_is_the_built_document_and_nothing_else_is_served(served, project
     status, page = _get(served, quote(f"/{SPEC}.html"))
     assert status == 200 and len(SCRIPT.findall(page)) == 1
     assert SCRIPT.sub(b"", page) == (project / "out" / f"{SPEC}.html").read_bytes()
+    status, basic = _get(served, quote(f"/{SPEC}.基礎項目評価書.html"))       # the 基礎 it derives (issue 16)
+    assert status == 200 and SCRIPT.sub(b"", basic) == (project / "out" / f"{SPEC}.基礎項目評価書.html").read_bytes()
+    assert _get(served, quote("/赤磐市/保育料の決定事務.基礎項目評価書.html"))[0] == 404    # 基礎-only: none
     status, index = _get(served, "/")
-    assert status == 200 and index.count(b'<li><a href="/') == 4 and quote(f"/{SPEC}.html").encode() in index
+    assert status == 200 and index.count(b'<li><a href="/') == 5 and quote(f"/{SPEC}.html").encode() in index
     for address in (f"/specs/{SPEC}.yaml", f"/{SPEC}.yaml", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
                     "/..%2f..%2fetc%2fpasswd", "/fragments/ガバメントクラウド.html", "/laws/番号法.html",
                     f"//{project}/specs/{SPEC}.yaml", "/out/" + f"{SPEC}.html"):
