@@ -110,8 +110,9 @@ def typed_in(form: Form, path: tuple) -> str | None:
     slot = shape(form.basic).at(path[1:]) if form.basic and path[:1] == (form.basic.name,) else None
     if slot is None or slot.holds is Holds.MAPPING:
         return "すべて" if slot is not None else None
-    source = _source(form, slot.item.taken.paths) if slot.item.taken else None
-    if source is None:
-        return f"様式（{form.name}）" if slot.item.taken else None
+    taken = slot.item.taken
+    source = _source(form, taken.paths) if taken else None
+    if source is None:      # the 基礎's own (none of its paths is an item here), or the form itself
+        return f"様式（{form.name}）" if taken and not taken.paths else None
     return " ".join(shape(form).at(source[0][:end]).item.heading for end in range(1, len(source[0]) + 1)
                     if shape(form).at(source[0][:end]) is not None)
