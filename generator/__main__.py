@@ -2,6 +2,9 @@
 
 Exit status: 0 success, 1 errors in the specs, 2 wrong usage, 3 an internal error (a bug: the
 message says so instead of printing a traceback, unless PIA_DEBUG is set).
+
+A command imports the modules only it uses when it runs (history, editor, PDF, progress bar): a
+one-spec `pia check` loads the pipeline and nothing else (tests/unit/test_quick_check.py).
 """
 from __future__ import annotations
 
@@ -15,20 +18,7 @@ from pathlib import Path
 from . import cli
 from .build import Result, amendment_file, build, check, discover
 from .build import outputs as outputs_of
-from .editor.jsonschema import combined, dumps, file_name, schema_files
-from .editor.skeleton import skeleton
-from .errors import SpecError, display_path
-from .forms import FORMS, revisions
-from .history.amend import amend
-from .history.amend import diff as amend_diff
-from .history.amendments import load_amendment
-from .history.append import append_rows
-from .history.review import change_tables, read_pair, tables_yaml, text_diff
-from .history.versions import GitError
-from .pdf import convert, first_page_png, html_screenshot, missing_tools
-from .progress import progress_bar
-from .wareki import parse
-from .write import write_atomic, write_reason
+from .errors import GitError, SpecError, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +56,7 @@ def _terminated(signum, frame) -> None:
 
 def _changes(arguments) -> int:
     """Candidate 変更箇所 rows between two versions; appended to the spec with --write."""
+    from .history.review import read_pair
     missing = [SpecError.unreadable(display_path(path), "ファイルがありません") for path in arguments.files
                if not path.is_file()]
     if missing:
@@ -88,6 +79,9 @@ def _changes(arguments) -> int:
 def _put_rows(arguments, pair) -> int:
     """The rows on standard output, or appended to the new version: never dated after the 公表日 of
     the document that lists them (its own, or its 基礎項目評価書's)."""
+    from .history.append import append_rows
+    from .history.review import change_tables, tables_yaml
+    from .write import write_reason
     found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
     late = arguments.write and next((table.published for table in found if (table.rows or not table.at)
                                      and _after_publication(arguments.date, {"公表日": table.published})), None)
@@ -112,6 +106,7 @@ def _put_rows(arguments, pair) -> int:
 
 def _after_publication(date: str | None, data: dict) -> str | None:
     """The spec's 公表日 when ``date`` (a 変更日 to write) is later: pia check refuses such a row."""
+    from .wareki import parse
     published = str(data.get("公表日") or "")
     day, current = parse(date or ""), parse(published)
     return published if day and current and day > current else None
@@ -119,6 +114,7 @@ def _after_publication(date: str | None, data: dict) -> str | None:
 
 def _diff(arguments) -> int:
     """The printed text that differs between a revision and now, item by item (Markdown)."""
+    from .history.review import read_pair, text_diff
     paths = discover(arguments.specs_dir, arguments.specs)
     errors, output = [], []
     for path in paths:
@@ -135,6 +131,8 @@ def _diff(arguments) -> int:
 def _amend(arguments) -> int:
     """Apply an amendment to every spec it concerns; report the specs that need a person."""
     arguments.amendment = amendment_file(arguments.amendment, arguments.specs_dir)
+    from .history.amend import amend
+    from .history.amendments import load_amendment
     amendment, errors = load_amendment(arguments.amendment)
     if amendment is None:
         _report(Result(errors=errors or [SpecError(arguments.amendment.as_posix(), 1, 1, "改正ファイルを読めません")]))
@@ -153,6 +151,8 @@ def _amend(arguments) -> int:
 def _apply(outcome, dry_run: bool) -> bool:
     """Say what the amendment changes in one spec, then show the diff or write the file; False
     when the file cannot be written (a read-only folder)."""
+    from .history.amend import diff as amend_diff
+    from .write import write_atomic, write_reason
     for change in outcome.changes:
         print(f"{outcome.path.as_posix()}: {change}")
     for table in outcome.tables:
@@ -175,8 +175,8 @@ def _needs_a_person(path: str, line: int, column: int, text: str) -> None:
 
 
 def _bench(arguments) -> int:
-    from .bench import run_bench  # only the benchmark needs it
-    figures = run_bench(arguments.count, jobs=arguments.jobs)
+    from .bench import run_bench
+    figures = run_bench(arguments.count, jobs=arguments.jobs, runs=arguments.runs, check_only=arguments.check_only)
     if figures.error:
         print(f"エラー: {figures.error}", file=sys.stderr)
         return 1
@@ -204,6 +204,8 @@ def _serve(arguments) -> int:
 
 def _schema(arguments) -> int:
     """The combined JSON Schema on standard output, or every schema file written into a folder."""
+    from .editor.jsonschema import combined, dumps, schema_files
+    from .write import write_atomic
     if arguments.write is None:
         sys.stdout.write(dumps(combined()))
         return 0
@@ -220,6 +222,7 @@ def _schema(arguments) -> int:
 def _init(arguments) -> int:
     """A spec repository for one 団体, ready to commit; nothing overwritten."""
     from .repository import Refusal, init
+    from .write import write_reason
     try:
         written = init(arguments.folder, arguments.organisation)
     except OSError as error:
@@ -238,6 +241,9 @@ def _init(arguments) -> int:
 def _new(arguments) -> int:
     """A blank spec of the form, in its newest revision unless one is named (a new spec is written
     for today's form: 5情報 since 令和7年5月26日)."""
+    from .editor.jsonschema import file_name
+    from .editor.skeleton import skeleton
+    from .forms import FORMS, revisions
     revision = arguments.revision or revisions(arguments.form)[-1]
     form = FORMS.get((arguments.form, revision))
     if form is None:
@@ -249,6 +255,8 @@ def _new(arguments) -> int:
 
 
 def _build(arguments) -> int:
+    from .pdf import missing_tools
+    from .progress import progress_bar
     paths = discover(arguments.specs_dir, arguments.specs)
     started = time.perf_counter()
     try:
@@ -270,6 +278,7 @@ def _build(arguments) -> int:
 
 def _publish_pdfs(paths: list[Path], arguments, result: Result) -> list:
     """PDFs of the documents written now or lacking one; page-1 PNGs of PDF and HTML beside them."""
+    from .pdf import convert, first_page_png, html_screenshot
     failed = {error.path for error in result.errors if not error.warning}
     outputs = [arguments.out / f"{name}.docx" for path in paths if display_path(path) not in failed
                for name in outputs_of(path, arguments.specs_dir)]          # a 基礎項目評価書 beside its 重点/全項目

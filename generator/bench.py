@@ -1,14 +1,19 @@
 """`pia bench`: build N synthetic specs (variations of the seed specs, both forms) cold, again with
-nothing changed, and after changing one shared fragment; time DOCX against plain docxtpl.
+nothing changed, and after changing one shared fragment; time DOCX against plain docxtpl; time a
+one-spec `pia check` as a user runs it (a new process) against bare Python (`--check-only`: that alone).
 
 Figures are ratios and rates measured in one run on one machine; nothing here asserts a time.
 """
 from __future__ import annotations
 
 import io
+import os
 import re
 import resource
 import shutil
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -25,6 +30,8 @@ from .render.html import render_html
 _KEYS = re.compile(r"^(評価書番号|評価書名|評価実施機関名|特記事項):.*$", re.M)
 CHANGED_FRAGMENT = ("中間サーバー.yaml", "中間サーバー・プラットフォームをデータセンターに構築し",
                     "中間サーバー・プラットフォームを専用のデータセンターに構築し")
+CHECKED_SPEC = "旭川市/国民年金に関する事務.yaml"     # the one issue 15 times (else the first seed)
+CHECK_RUNS = 15
 
 
 @dataclass
@@ -64,13 +71,25 @@ def _vary(key: str, line: str, index: int) -> str:
     return f"{key}: {value}" if value else f"{line}（合成{index}）"
 
 
-def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None) -> Figures:
+def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | None = None,
+              runs: int = CHECK_RUNS, check_only: bool = False) -> Figures:
     """The figures of one run; none, with the reason, when ``source`` holds no spec to cycle."""
     seeds = discover(source) if source.is_dir() else []
     if not seeds:
         return Figures([], failed=True, error=f"仕様フォルダ {source.as_posix()} に評価書の仕様ファイルがありません"
                                               "（pia bench はその仕様ファイルを元に合成します）")
-    figures = Figures([f"pia bench: {count} specs"])
+    figures = Figures([f"pia bench: {'one-spec check' if check_only else f'{count} specs'}"])
+    if not check_only:
+        _synthetic(figures, seeds, count, source, sample, jobs)
+    _check_time(figures, next((seed for seed in seeds if seed == source / CHECKED_SPEC), seeds[0]), source, runs)
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    figures.add("peak RSS (largest process)", f"{peak:.0f} MB")
+    return figures
+
+
+def _synthetic(figures: Figures, seeds: list[Path], count: int, source: Path, sample: int, jobs: int | None) -> None:
+    """The build figures, on ``count`` specs made from the seeds in a temporary folder."""
     with tempfile.TemporaryDirectory(prefix="pia-bench-") as folder:
         specs = Path(folder) / "specs"
         for name in sorted(NOT_SPECS & {path.name for path in source.iterdir()}):
@@ -78,10 +97,6 @@ def run_bench(count: int, source: Path = SPECS, sample: int = 20, jobs: int | No
         paths = synthesise(seeds, count, specs)
         _builds(figures, paths, specs, Path(folder) / "out", jobs)
         _per_document(figures, paths[:sample], specs)
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    figures.add("peak RSS (largest process)", f"{peak:.0f} MB")
-    return figures
 
 
 def _builds(figures: Figures, paths: list[Path], specs: Path, out: Path, jobs: int | None) -> None:
@@ -124,6 +139,39 @@ def _change_fragment(specs: Path, paths: list[Path]) -> int | None:
         return None
     fragment.write_text(fragment.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
     return sum(1 for path in paths if "中間サーバー/" in path.read_text(encoding="utf-8"))
+
+
+def _check_time(figures: Figures, spec: Path, specs: Path, runs: int) -> None:
+    """The one-spec check's wall time, next to Python's own start-up measured in the same run."""
+    check, bare, status = time_check(spec, specs, runs)
+    figures.add(f"one-spec pia check, median of {runs} runs", f"{check * 1000:.0f} ms ({spec.as_posix()}"
+                + (f", exit status {status})" if status else ")"))
+    figures.add(f"bare python -c pass, median of {runs} runs", f"{bare * 1000:.0f} ms")
+    figures.add("pia check against bare Python", f"{check / bare:.1f}x, +{(check - bare) * 1000:.0f} ms")
+
+
+def time_check(spec: Path, specs: Path, runs: int) -> tuple[float, float, int]:
+    """Median wall seconds of ``runs`` runs of `pia check SPEC` and of `python -c pass`, taken in
+    turn so that both see the same load, and the check's exit status. A first, untimed run writes
+    the bytecode caches: the figure is of a user's second run, not of compiling pia."""
+    command = [sys.executable, "-m", "generator", "check", "--specs-dir", str(specs), str(spec)]
+    _run(command)
+    checks, bare = [], []
+    for _ in range(runs):
+        bare.append(_run([sys.executable, "-c", "pass"])[1])
+        status, seconds = _run(command)
+        checks.append(seconds)
+    return statistics.median(checks), statistics.median(bare), status
+
+
+def _run(command: list[str]) -> tuple[int, float]:
+    """Exit status and wall seconds of ``command``: this pia (on PYTHONPATH), bytecode cached."""
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    package = str(Path(__file__).resolve().parents[1])
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package, os.environ.get("PYTHONPATH")]))
+    started = time.perf_counter()
+    done = subprocess.run(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return done.returncode, time.perf_counter() - started
 
 
 def _timed(call):

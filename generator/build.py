@@ -9,15 +9,12 @@ the last build are skipped (cache.py); the others are processed over all cores (
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import batch
-from .cache import BuildCache, Record, base_fingerprint, digest, files_version, fragment_fingerprints, used_fingerprints
 from .check.across import Identity, collisions, duplicate_numbers
 from .check.complete import missing_items
 from .check.datafiles import amendment_errors, fragment_file_errors, law_file_errors
@@ -34,7 +31,9 @@ from .read.load import load_yaml
 from .read.resolve import resolve
 from .read.shelf import distinct
 from .resources import shadowed_templates, standard
-from .write import move_atomic, staging_folder, sweep_staging
+
+if TYPE_CHECKING:
+    from .cache import BuildCache
 
 SPECS = Path("specs")
 OUT = Path("out")
@@ -236,6 +235,11 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
           jobs: int | None = None, progress: Callable[[Outcome], None] | None = None) -> Result:
     """Check every spec whose inputs changed, render it into a staging folder, and only then move
     the documents of the specs without errors into ``out`` (over all cores; the rest skipped)."""
+    import shutil  # this, the process pool, the cache and the writes are the build's alone: check loads none
+
+    from . import batch
+    from .cache import BuildCache, base_fingerprint, files_version, fragment_fingerprints
+    from .write import staging_folder, sweep_staging
     result, cache = Result(errors=collisions(paths, lambda path: outputs(path, specs)) + _own_templates()), BuildCache.load(out)
     base, fragments = base_fingerprint(formats), fragment_fingerprints(fragment_folders(specs))
     version, hashes, tasks = files_version(fragment_folders(specs)), {}, []
@@ -264,6 +268,8 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
 def _publish(result: Result, cache: BuildCache, outcomes: list[Outcome], staging: Path, out: Path,
              inputs: tuple) -> None:
     """After every spec is checked: move the good documents into ``out`` and record their inputs."""
+    from .cache import Record, used_fingerprints
+    from .write import move_atomic
     base, fragments, hashes, specs = inputs
     identities = [Identity(o.source, o.organisation, o.number) for o in outcomes if o.outputs]
     identities += [Identity(display_path(path), record.organisation, record.number)
@@ -308,6 +314,7 @@ def outputs(path: Path, specs: Path) -> tuple[str, ...]:
 def _hash(path: Path, specs: Path) -> str:
     """The spec's bytes as the cache knows them; a file that cannot be read has none (its task
     reports why, located, like every other error)."""
+    from .cache import digest
     try:
         return digest(read_file(path, specs if is_inside(path, specs) else None))
     except Refused:

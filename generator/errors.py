@@ -99,6 +99,11 @@ def _escape(text: str, property_value: bool) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
+class GitError(Exception):
+    """A git command failed (unknown revision, not a repository …): history/versions.py raises it,
+    __main__ reports it; here so that __main__ knows it without importing the history commands."""
+
+
 def sorted_errors(errors) -> list[SpecError]:
     """Errors first, then warnings; each by file and line; each once (a broken fragment file is
     found by every process that reads it)."""

@@ -6,8 +6,6 @@ import os
 import sys
 from collections.abc import Iterator
 
-from tqdm import tqdm
-
 
 @contextlib.contextmanager
 def progress_bar(total: int) -> Iterator:
@@ -15,6 +13,7 @@ def progress_bar(total: int) -> Iterator:
     if total < 20:
         yield None
     elif sys.stderr.isatty() and not os.environ.get("CI"):
+        from tqdm import tqdm  # only a terminal shows the bar: a CI build does without it
         with tqdm(total=total, unit="件", desc="生成", file=sys.stderr, leave=False) as bar:
             yield lambda _outcome: bar.update(1)
     else:

@@ -29,13 +29,22 @@ def _labels(item: Item, mapping: dict) -> list[str]:
     inner = mapping.get(item.key) if item.nests else mapping
     labels = [item.printed_label] if item.kind is not Kind.GROUP else []
     if item.kind is Kind.GROUP:
-        for number, entry in enumerate(mapping.get(item.key) or [{}], 1):
-            labels.append(f"{item.key}{number}")
-            for child in item.children:
-                labels += _labels(child, entry)
-        return labels
+        return _group_labels(item, mapping.get(item.key) or [{}])
     for child in item.header_checks:
         labels += [check.text for check in child.checks.checks]
     for child in item.children:
         labels += _labels(child, inner or {})
+    return labels
+
+
+def _group_labels(item: Item, entries: list[dict]) -> list[str]:
+    """Entries 1…n, and each range header of the form (「移転先2～5」) above its range's entries."""
+    heads = {first: f"{item.key}{first}～{last}" for first, last in item.ranges}
+    labels: list[str] = []
+    for number in range(1, max([len(entries), *heads]) + 1):
+        labels += [heads[number]] if number in heads else []
+        if number <= len(entries):
+            labels.append(f"{item.key}{number}")
+            for child in item.children:
+                labels += _labels(child, entries[number - 1])
     return labels

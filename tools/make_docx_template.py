@@ -26,6 +26,7 @@ from generator.layout.geometry import CHANGE_WIDTHS, FONT, FORM_WIDTHS, PAGE_MAR
 from generator.render.docx import FIXED_TIME, normalise_zip  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "docx" / "document.docx"
+LANGUAGE = "ja-JP"          # w:lang of the text: the PDF's /Lang (generator/pdf.py)
 
 
 def main() -> None:
@@ -82,13 +83,19 @@ def _styles(document) -> None:
 
 
 def _east_asian_language(document) -> None:
+    """Japanese for every script of the text (python-docx's default says en-US for Latin text), and in
+    the theme's font languages: LibreOffice's PDF takes the document's /Lang from w:val."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:eastAsia"), "ja-JP")
+    for attribute in ("w:val", "w:eastAsia"):
+        lang.set(qn(attribute), LANGUAGE)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
 
 
 def _cover(document) -> None:
@@ -175,28 +182,30 @@ def _changes_table(document) -> None:
 
 
 def _text_blocks(document) -> None:
-    """Annex text, one titled block per file, then an attachment's table if it has one."""
+    """An annex's blocks in order: titled text (one per file in 記録項目), or an attachment's table;
+    an empty paragraph between two blocks keeps their tables apart."""
     document.add_paragraph("{%p for block in part.blocks %}")
     document.add_paragraph("{%p if block.title %}")
     document.add_paragraph("{{ block.title }}").runs[0].bold = True
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p if block.lines or not part.columns %}")
+    document.add_paragraph("{%p if block.table %}")
+    _attachment_table(document)
+    document.add_paragraph("{%p else %}")
     _fill(_table(document, 1, (186,)).rows[0], ["{{ block.lines | join('\\n') }}"])
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{%p endfor %}")
-    document.add_paragraph("{%p if part.columns %}")
-    _attachment_table(document)
-    document.add_paragraph("{%p endif %}")
+    for paragraph in ("{%p if not loop.last %}", "", "{%p endif %}", "{%p endfor %}"):
+        document.add_paragraph(paragraph)
 
 
 def _attachment_table(document) -> None:
-    """Up to MAX_COLUMNS columns on a 60-column grid (60 divides evenly by 1…6)."""
+    """Up to MAX_COLUMNS columns on a 60-column grid (60 divides evenly by 1…6); the head row only
+    where the block has 列."""
     shapes = range(1, MAX_COLUMNS + 1)
-    table = _table(document, 60, (186 / 60,) * 60, rows=2 * (2 * len(shapes) + 2) + 1)
+    table = _table(document, 60, (186 / 60,) * 60, rows=2 * (2 * len(shapes) + 1) + 2)
     rows = iter(table.rows)
-    for source, shade in (("part.columns", True), ("cells", False)):
+    for source, shade in (("block.head", True), ("cells", False)):
         if not shade:
-            _control(next(rows), "{%tr for cells in part.cells %}")
+            _control(next(rows), "{%tr for cells in block.cells %}")
         for count in shapes:
             _control(next(rows), f"{{%tr {'if' if count == 1 else 'elif'} {source} | length == {count} %}}")
             _shape(next(rows), [(f"{{{{ {source}[{i}] }}}}", 60 // count, "shade" if shade else "")

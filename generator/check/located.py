@@ -5,11 +5,8 @@ children in ``info`` and are walked recursively so each message points at the in
 """
 from __future__ import annotations
 
-import difflib
 from functools import cache
-from typing import Any
-
-from cerberus import errors as codes
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SpecError
 from ..forms import FORMS, Form, Kind
@@ -17,8 +14,16 @@ from ..forms.basic import typed_in
 from ..forms.shape import shape
 from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
+from .plain import plainly_valid
 from .schema import header_schema, spec_schema
-from .validator import NOT_A_BOX, SpecValidator
+
+if TYPE_CHECKING:       # cerberus is imported only for a spec that is not plainly valid (plain.py)
+    from .validator import SpecValidator
+
+
+# 「もしかして」 for the first errors of a spec only: a file of 20,000 unknown keys would spend seconds
+# in difflib on hints nobody reads (issue 14's budgets)
+SUGGESTED = 200
 
 
 def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecError]]:
@@ -30,8 +35,7 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
     if not isinstance(data, dict):
         return None, data, [SpecError.wrong_type(spec.display, 1, 1, "評価書", "「様式」「様式の版」などの項目")]
     header, warnings = normalise(spec, {key: data.get(key) for key in ("様式", "様式の版")}, header_schema())
-    named = header["様式"] if isinstance(header["様式"], str) else None
-    errors = _errors(spec, _header_validator(named), header_schema(named), header, None)
+    errors = _run(spec, header_schema(_named(header)), header, None)
     form = FORMS.get((header["様式"], header["様式の版"])) if not errors else None
     if form is None:
         return None, data, warnings + (errors or [_unknown_revision(spec, header)])
@@ -42,17 +46,28 @@ def validate(spec: LoadedFile, data: Any) -> tuple[Form | None, Any, list[SpecEr
 
 @cache
 def _validator(form_name: str, revision: str) -> SpecValidator:
-    """One validator per form and revision: cerberus checks a schema each time one is built."""
-    return SpecValidator(spec_schema(form_name, revision))
+    """One validator per form and revision, made when first needed."""
+    from .validator import derived_validator
+    return derived_validator(spec_schema(form_name, revision))
 
 
 @cache
 def _header_validator(form_name: str | None) -> SpecValidator:
-    return SpecValidator(header_schema(form_name))
+    from .validator import derived_validator
+    return derived_validator(header_schema(form_name))
 
 
-def _run(spec: LoadedFile, schema: dict, data: dict, form: Form) -> list[SpecError]:
-    return _errors(spec, _validator(form.name, form.revision), schema, data, form)
+def _named(header: dict) -> str | None:
+    """The form a header names, when it names one by text (its revisions are then listed)."""
+    return header["様式"] if isinstance(header.get("様式"), str) else None
+
+
+def _run(spec: LoadedFile, schema: dict, data: dict, form: Form | None) -> list[SpecError]:
+    """cerberus's errors, located; none asked of it when the data is plainly valid (plain.py)."""
+    if plainly_valid({"type": "dict", "schema": schema}, data):      # cerberus would find nothing
+        return []
+    validator = _validator(form.name, form.revision) if form else _header_validator(_named(data))
+    return _errors(spec, validator, schema, data, form)
 
 
 def validate_file(spec: LoadedFile, schema: dict, within: str, entries: dict | None = None) -> list[SpecError]:
@@ -61,6 +76,7 @@ def validate_file(spec: LoadedFile, schema: dict, within: str, entries: dict | N
     if not isinstance(spec.plain, dict):
         expected = "「名称」などの項目" if entries is None else "項目ごとの定義"
         return [SpecError.wrong_type(spec.display, 1, 1, within, expected)]
+    from .validator import SpecValidator
     validator = SpecValidator(schema, allow_unknown=entries or False)
     return _errors(spec, validator, schema, spec.plain, None, within)
 
@@ -70,7 +86,8 @@ def _errors(spec: LoadedFile, validator: SpecValidator, schema: dict, data: dict
     if validator.validate(data, normalize=False):   # nothing to normalise; saves half the time
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
-    return [found for leaf in leaves for found in _typed_whole(spec, form, leaf) or [_convert(spec, form, schema, leaf, within)]]
+    return [found for index, leaf in enumerate(leaves) for found in _typed_whole(spec, form, leaf)
+            or [_convert(spec, form, schema, leaf, within, suggest=index < SUGGESTED)]]
 
 
 def _leaves(error):
@@ -82,7 +99,11 @@ def _leaves(error):
         yield error
 
 
-def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式") -> SpecError:
+def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: str = "様式",
+             suggest: bool = True) -> SpecError:
+    from cerberus import errors as codes
+
+    from .validator import NOT_A_BOX
     path = tuple(error.document_path)
     item = _item(form, path)
     name = _name(item, path)
@@ -92,8 +113,8 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: s
         line, column = key_position(spec.data, path)
         if form is not None and typed_in(form, path):
             return _typed_twice(shown, line, column, str(path[-1]), typed_in(form, path))
-        return SpecError.unknown_key(shown, line, column, str(path[-1]), _suggest(path[-1], _siblings(schema, path)),
-                                     within)
+        suggestion = _suggest(path[-1], _siblings(schema, path)) if suggest else None
+        return SpecError.unknown_key(shown, line, column, str(path[-1]), suggestion, within)
     if error.code == codes.REQUIRED_FIELD.code:
         return SpecError.missing(shown, line, column, str(path[-1]))
     if error.code in (codes.UNALLOWED_VALUE.code, NOT_A_BOX.code):
@@ -130,6 +151,8 @@ def _name(item, path: tuple) -> str:
 def _typed_whole(spec: LoadedFile, form: Form | None, error) -> list[SpecError]:
     """A section of a 重点/全項目 spec's 基礎項目評価書 part whose items the 基礎 all takes from the
     document, written there: one error per value typed twice, at that value's key."""
+    from cerberus import errors as codes
+
     path = tuple(error.document_path)
     if error.code != codes.UNKNOWN_FIELD.code or form is None or typed_in(form, path) != "すべて":
         return []
@@ -197,6 +220,7 @@ def _rule_at(schema: dict, path: tuple) -> dict:
 
 
 def _suggest(value: Any, candidates) -> str | None:
+    import difflib  # 2 ms a check: only a spec with an error needs a suggestion
     found = difflib.get_close_matches(str(value), list(candidates), n=1, cutoff=0.5)
     return found[0] if found else None
 

@@ -14,6 +14,7 @@ from ..forms import FILE_NAME, FILES, FORMS, Form, Kind
 from ..forms.items import ASSESSED, HEARING, INCIDENT
 from ..read.load import LoadedFile
 from ..wareki import dates_in, is_blank, parse
+from .annexes import ANNEX_RULES
 from .basic import assessed_before_basic, counts_not_after_publication, derived_errors, document_kinds
 from .entries import Locator, entries
 from .subject import Subject, texts
@@ -204,21 +205,6 @@ def current_revision(subject: Subject) -> Iterator[SpecError]:
                             "specs/amendments/ の改正ファイルを pia amend で適用すると移行できます", warning=True)
 
 
-def annex_rows_fit_their_columns(subject: Subject) -> Iterator[SpecError]:
-    """A 添付資料 table row has no more cells than its 列: the extra cells would be lost."""
-    for visit in subject.visits:
-        if visit.item.kind is not Kind.ATTACHMENTS:
-            continue
-        for index, entry in enumerate(visit.value or []):
-            table = entry.get("表") or {}
-            width = len(table.get("列") or [])
-            for number, row in enumerate(table.get("行") or []):
-                if len(row) > width:
-                    message = f"表の行のセルが{len(row)}個あり、列（{width}個）より多くなっています"
-                    yield subject.error(visit.path + (index, "表", "行", number), message, "添付資料",
-                                        "列を足すか、セルを減らしてください")
-
-
 def unique_file_names(subject: Subject) -> Iterator[SpecError]:
     """Ⅰ３ lists each 特定個人情報ファイル once; two files of one name cannot be told apart."""
     seen: set[str] = set()
@@ -232,7 +218,7 @@ def unique_file_names(subject: Subject) -> Iterator[SpecError]:
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
                            hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years,
-                           repealed_tables, current_revision, annex_rows_fit_their_columns,
+                           repealed_tables, current_revision, *ANNEX_RULES,
                            document_kinds, counts_not_after_publication, assessed_before_basic)
 
 

@@ -123,9 +123,12 @@ MAX_COLUMNS = 6
 
 
 def attachment() -> dict[str, Any]:
-    """A further annex: heading, text, and an optional table of at most MAX_COLUMNS columns."""
+    """A further annex (別添4, 別紙 …): 見出し, then 本文 and 表, then 内容, any sequence of 本文 and 表
+    blocks (one of the two each: check/annexes.py). A table has at most MAX_COLUMNS columns; its 列,
+    the head row, is optional."""
     cells = {"type": "list", "maxlength": MAX_COLUMNS, "schema": {"type": "text", "nullable": True}}
-    return {"見出し": {"type": "string", "required": True, "empty": False}, "本文": dict(TEXT),
-            "表": {"type": "dict", "nullable": True,
-                  "schema": {"列": {**cells, "required": True, "minlength": 1},
-                             "行": {"type": "list", "nullable": True, "schema": cells}}}}
+    table = {"type": "dict", "nullable": True,
+             "schema": {"列": {**cells, "nullable": True}, "行": {"type": "list", "nullable": True, "schema": cells}}}
+    block = {"type": "dict", "schema": {"本文": dict(TEXT), "表": table}}
+    return {"見出し": {"type": "string", "required": True, "empty": False}, "本文": dict(TEXT), "表": table,
+            "内容": {"type": "list", "nullable": True, "schema": block}}

@@ -3,35 +3,22 @@ schema uses (schema.py), and a fast path for list items.
 
 For a list, cerberus builds a throwaway schema ``{0: rule, 1: rule, …}``, hashes it, and runs a
 child validator over it — for every 変更箇所 table, annex table row and check-box list; that was most
-of the time of validating a 全項目 spec. Items that ``plainly_valid`` accepts (strings, numbers and
+of the time of validating a 全項目 spec. Items that ``plainly_valid`` (plain.py) accepts (strings, numbers and
 mappings of them that obviously meet the rule) skip it. The check is conservative: anything it
 does not recognise — a rule it does not know, an unusual value, any doubt — goes to cerberus as
 before, so every error is still cerberus's own (tests/unit/test_validator.py compares the two).
+A spec that is plainly valid as a whole is not handed to cerberus at all (check/located.py).
 """
 from __future__ import annotations
-
-from typing import Any
 
 import cerberus
 from cerberus import errors
 from cerberus import errors as codes
+from cerberus.schema import DefinitionSchema
+
+from .plain import is_box, plainly_valid
 
 NOT_A_BOX = codes.ErrorDefinition(0x49, "check_box")     # after cerberus's own value errors (0x41–0x48)
-
-
-def is_text(value: Any) -> bool:
-    """The ``text`` type: a string or an integer (評価書番号: 8), never a YAML boolean (true/no)."""
-    return isinstance(value, (str, int)) and not isinstance(value, bool)
-
-
-def is_box(boxes: dict[str, list[str]], value: Any) -> bool:
-    """A checked box: its text, or a one-entry mapping from a box with （ ） to its detail."""
-    if isinstance(value, str):
-        return value in boxes["plain"]
-    if isinstance(value, dict) and len(value) == 1:
-        (key, detail), = value.items()
-        return key in boxes["detailed"] and (detail is None or is_text(detail))
-    return False
 
 
 class _Unsorted(errors.ErrorList):
@@ -98,44 +85,18 @@ class SpecValidator(cerberus.Validator):
     _validate_schema.__doc__ = cerberus.Validator._validate_schema.__doc__   # cerberus reads rule schemas from it
 
 
-_KNOWN = frozenset({"type", "nullable", "allowed", "schema", "maxlength", "minlength", "empty", "required",
-                    "meta", "check_box"})
-_TYPES = {"text": is_text, "string": lambda value: isinstance(value, str),
-          "list": lambda value: isinstance(value, list), "dict": lambda value: isinstance(value, dict)}
+class _Derived(DefinitionSchema):
+    """A schema derived from the form models (schema.py), expanded as cerberus expands any schema
+    but not checked against cerberus's own rule definitions: cerberus does that each time a
+    validator is made, 0.3 s a form, half of a one-spec `pia check`. The schemas change only with
+    the code, so tests/unit/test_validator.py checks every form's as cerberus would."""
+
+    def validate(self, schema=None) -> None:
+        pass
 
 
-def plainly_valid(rule: dict, value: Any) -> bool:
-    """True only when ``value`` certainly meets ``rule``; False means "let cerberus decide"."""
-    if not rule.keys() <= _KNOWN:
-        return False
-    if value is None:
-        return rule.get("nullable") is True
-    names = rule.get("type", ())
-    if names and not any(name in _TYPES and _TYPES[name](value) for name in ([names] if isinstance(names, str) else names)):
-        return False
-    if "check_box" in rule and not is_box(rule["check_box"], value):
-        return False
-    if "allowed" in rule and not (isinstance(value, str) and value in rule["allowed"]):
-        return False
-    return _sized(rule, value) and _inner(rule.get("schema"), value)
-
-
-def _sized(rule: dict, value: Any) -> bool:
-    if not isinstance(value, (str, list, dict)):
-        return True
-    if rule.get("empty") is False and not value:
-        return False
-    return rule.get("minlength", 0) <= len(value) <= rule.get("maxlength", len(value))
-
-
-def _inner(schema: dict | None, value: Any) -> bool:
-    """The ``schema`` rule: a list's items, or a mapping's keys (no unknown, every required)."""
-    if schema is None or not isinstance(value, (list, dict)):
-        return True
-    if isinstance(value, list):
-        return all(plainly_valid(schema, item) for item in value)
-    if not value.keys() <= schema.keys():
-        return False
-    if any(rule.get("required") and key not in value for key, rule in schema.items()):
-        return False
-    return all(plainly_valid(schema[key], item) for key, item in value.items())
+def derived_validator(schema: dict) -> SpecValidator:
+    """The validator of a schema derived from the form models (see _Derived)."""
+    validator = SpecValidator()
+    validator.schema = _Derived(validator, schema)
+    return validator

@@ -51,9 +51,12 @@ def label(number: str, key: str, *children: Item) -> Item:
     return Item(key, Kind.LABEL, number=number, children=children)
 
 
-def group(key: str, *children: Item, title_key: str | None = None) -> Item:
-    """A repeated block printed as ``key``1…n; ``title_key`` is printed in the title row."""
-    return Item(key, Kind.GROUP, children=children, title_key=title_key)
+def group(key: str, *children: Item, title_key: str | None = None,
+          ranges: tuple[tuple[int, int], ...] = ()) -> Item:
+    """A repeated block printed as ``key``1…n; ``title_key`` is printed in the title row, ``ranges``
+    are the form's range header rows (「システム2～5」 …), each printed above its entries."""
+    return Item(key, Kind.GROUP, children=children, title_key=title_key, ranges=ranges,
+                max_repeat=ranges[-1][1] if ranges else Item.max_repeat)
 
 
 def risk(key: str, label_text: str, *children: Item) -> Item:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import options as o
 from .dsl import checks, choice, date, derived, group, label, part, section, text
 from .items import PEOPLE, Item
-from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
+from .shared import RANGES, システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def 概要(revision: Revision) -> Item:
                       text("③", "委託先名"),
                       label("", "再委託", choice("④", "再委託の有無", o.再委託の有無, mark=True),
                             text("⑤", "再委託の許諾方法"), text("⑥", "再委託事項")),
-                      title_key="名称")),
+                      title_key="名称", ranges=RANGES)),
         section("５．", "特定個人情報の提供・移転", 提供移転の有無(), 提供先(), 移転先(),
                 label="特定個人情報の提供・移転（委託に伴うものを除く。）"),
         section("６．", "特定個人情報の保管・消去", text("", "保管場所", mark=True)),

@@ -10,7 +10,7 @@ from . import options as o
 from .dsl import annex, checks, choice, date, derived, group, label, part, section, text
 from .form3 import FIVE_ITEMS_SINCE, Revision
 from .items import PEOPLE, Item
-from .shared import システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
+from .shared import RANGES, システム, ファイルの基本情報, 提供先, 提供移転の有無, 移転先
 
 REVISIONS = (
     Revision("平成30年5月", "[平成30年５月　様式４]", o.四情報, "ルールの内容及びルール遵守の確認方法"),
@@ -93,4 +93,4 @@ def 委託事項() -> Item:
         text("⑤", "委託先名の確認方法"), text("⑥", "委託先名"),
         label("", "再委託", choice("⑦", "再委託の有無", o.再委託の有無, mark=True),
               text("⑧", "再委託の許諾方法"), text("⑨", "再委託事項")),
-        title_key="名称")
+        title_key="名称", ranges=RANGES)

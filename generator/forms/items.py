@@ -122,6 +122,7 @@ class Item:
     header_checks: tuple[Item, ...] = ()   # III-4 [ ] 委託しない …, printed on the section row
     note: str = ""                     # printed after a part title: ※（７．②を除く。）
     max_repeat: int = 20
+    ranges: tuple[tuple[int, int], ...] = ()   # GROUP: the form's range header rows (システム2～5 …), printed always
     title_key: str | None = None       # GROUP: the key of the value printed in the title row
     unmarked: bool = False             # excluded from its part's ※ note (Ⅲ 7.②)
     columns: tuple[Item, ...] = ()   # CHANGES: the table's columns, in printed order
@@ -155,6 +156,10 @@ class Item:
         what = [word for word, known in (("項目名", self.confirmed),
                                          ("選択肢", self.options is None or self.options.confirmed)) if not known]
         return f"[BELIEF] 再構成した{'と'.join(what)}です。団体の様式で確認してください" if what else ""
+
+    def range_heading(self, first: int, last: int) -> str:
+        """A range header row of a GROUP as the form prints it: 「委託事項2～5」."""
+        return f"{self.key}{first}～{last}"
 
     @cached_property
     def name(self) -> str:

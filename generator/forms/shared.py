@@ -6,12 +6,17 @@ from . import options as o
 from .dsl import changes, checks, choice, date, derived, group, section, text
 from .items import HANDLERS, RECENT_INCIDENT, Item
 
+# The range header rows 様式3 and 様式4 print in each repeated block (システム, 委託事項, 提供先, 移転先),
+# after its first entry, each whether or not entries follow it (form3-inventory §1.2, form4-inventory
+# §1; the 千葉市 全項目評価書, seed 003, prints every one). Both revisions of both forms print the same.
+RANGES = ((2, 5), (6, 10), (11, 15), (16, 20))
+
 
 def システム(number: str) -> Item:
     """Ⅰ ２．特定個人情報ファイルを取り扱う事務において使用するシステム (システム1…n)."""
     return section(number, "特定個人情報ファイルを取り扱う事務において使用するシステム",
                    group("システム", text("①", "システムの名称"), text("②", "システムの機能"),
-                         checks("③", "他のシステムとの接続", o.他のシステムとの接続)))
+                         checks("③", "他のシステムとの接続", o.他のシステムとの接続), ranges=RANGES))
 
 
 def ファイルの基本情報(連絡先情報: str) -> Item:
@@ -35,14 +40,16 @@ def 提供先() -> Item:
     return group("提供先", text("①", "法令上の根拠"), text("②", "提供先における用途"),
                  text("③", "提供する情報"), choice("④", "提供する情報の対象となる本人の数", o.本人の数),
                  text("⑤", "提供する情報の対象となる本人の範囲"),
-                 checks("⑥", "提供方法", o.提供方法), text("⑦", "時期・頻度"), title_key="名称")
+                 checks("⑥", "提供方法", o.提供方法), text("⑦", "時期・頻度"), title_key="名称",
+                 ranges=RANGES)
 
 
 def 移転先() -> Item:
     return group("移転先", text("①", "法令上の根拠"), text("②", "移転先における用途"),
                  text("③", "移転する情報"), choice("④", "移転する情報の対象となる本人の数", o.本人の数),
                  text("⑤", "移転する情報の対象となる本人の範囲"),
-                 checks("⑥", "移転方法", o.移転方法), text("⑦", "時期・頻度"), title_key="名称")
+                 checks("⑥", "移転方法", o.移転方法), text("⑦", "時期・頻度"), title_key="名称",
+                 ranges=RANGES)
 
 
 def 十分か() -> Item:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..build import Stage, library, read_spec
-from ..errors import SpecError
+from ..errors import GitError, SpecError
 from ..forms import Form
 
 
@@ -62,10 +62,6 @@ def _git(*arguments: str, cwd: Path | None = None) -> bytes:
     if run.returncode != 0:
         raise GitError(run.stderr.decode(errors="replace").strip())
     return run.stdout
-
-
-class GitError(Exception):
-    """A git command failed (unknown revision, not a repository …)."""
 
 
 def temporary_folder() -> tempfile.TemporaryDirectory:

@@ -36,10 +36,17 @@ class Row:
 
 @dataclass(frozen=True)
 class Block:
-    """A titled run of text in an annex: one per file in （別添）記録項目."""
+    """One block of an annex: a titled run of text (one per file in （別添）記録項目), or a table of a
+    further annex (別添4, 別紙 …), whose ``head`` row may be empty."""
 
-    title: str
-    lines: tuple[str, ...]
+    title: str = ""
+    lines: tuple[str, ...] = ()
+    head: tuple[str, ...] = ()                # a table's head row (its 列)
+    cells: tuple[tuple[str, ...], ...] = ()   # a table's rows, each as wide as the table
+
+    @property
+    def table(self) -> bool:
+        return bool(self.head or self.cells)
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class Part:
     subtitle: str = ""              # the file name, when a document has several files
     rows: tuple[Row, ...] = ()
     blocks: tuple[Block, ...] = ()
-    columns: tuple[str, ...] = ()   # the head of its table: 変更箇所's columns, an attachment's
+    columns: tuple[str, ...] = ()   # the head of the 変更箇所 table
     cells: tuple[tuple[str, ...], ...] = ()
     widths: tuple[int, ...] = ()    # its table's column widths, in percent (layout/geometry.py)
 

@@ -65,13 +65,25 @@ def _annex(item: Item, files: list[dict]) -> Part:
 
 
 def _attachment(entry: dict) -> Part:
-    """A further annex (別添4, 別紙 …): heading, text, optional table."""
-    table = entry.get("表") or {}
+    """A further annex (別添4, 別紙 …): its 見出し, its 本文 and 表, then the blocks of its 内容 in
+    order; all in one part, so nothing breaks the page inside it."""
+    table = entry.get("表")
+    text = (Block(lines=lines(entry.get("本文"))),) if entry.get("本文") or not (table or entry.get("内容")) else ()
+    blocks = (*text, *((_table(table),) if table else ()), *(_block(block) for block in entry.get("内容") or []))
+    return Part(_one_line(entry.get("見出し")), "text", blocks=blocks)
+
+
+def _block(block: dict) -> Block:
+    """One block of a 内容: a 本文 or a 表."""
+    return _table(block["表"]) if block.get("表") else Block(lines=lines(block.get("本文")))
+
+
+def _table(table: dict) -> Block:
+    """An annex table: its 列 (the head row, optional) and 行, each row as wide as the table."""
     columns = tuple(_one_line(cell) for cell in table.get("列") or [])
-    cells = tuple(tuple(_one_line(cell) for cell in row) + ("",) * (len(columns) - len(row))
-                  for row in table.get("行") or [])
-    return Part(_one_line(entry.get("見出し")), "text", blocks=(Block("", lines(entry.get("本文"))),),
-                columns=columns, cells=tuple(row[:len(columns)] for row in cells))
+    rows = [tuple(_one_line(cell) for cell in row) for row in table.get("行") or []]
+    width = len(columns) or max(map(len, rows), default=0)
+    return Block(head=columns, cells=tuple((row + ("",) * width)[:width] for row in rows if width))
 
 
 class _Context:
@@ -139,11 +151,18 @@ def _sub_rows(parent: str, children: tuple[Item, ...], mapping: dict, context: _
 
 
 def _group_rows(item: Item, entries: list[dict], context: _Context):
-    """システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n; an empty list prints one empty block."""
-    for number, entry in enumerate(entries or [{}], 1):
-        title = lines(entry.get(item.title_key)) if item.title_key else ()
-        yield Row("item", f"{item.key}{number}", title)
-        yield from _rows(item.children, entry, context)
+    """システム1…n, 委託事項1…n, 提供先1…n, 移転先1…n (the title row, then the items), with the form's
+    range header rows (「システム2～5」 …): each printed whether or not entries follow it, the entries
+    of its range under it. An empty list prints one empty block."""
+    entries = entries or [{}]
+    heads = {first: item.range_heading(first, last) for first, last in item.ranges}
+    for number in range(1, max([len(entries), *heads]) + 1):
+        if number in heads:
+            yield Row("item", heads[number])
+        if number <= len(entries):
+            entry = entries[number - 1]
+            yield Row("item", f"{item.key}{number}", lines(entry.get(item.title_key)) if item.title_key else ())
+            yield from _rows(item.children, entry, context)
 
 
 def _heading(item: Item, mapping: dict, context: _Context) -> str:

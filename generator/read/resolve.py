@@ -67,6 +67,7 @@ class _Resolver:
         self.errors: list[SpecError] = []
         self.nodes = self.characters = 0
         self.open: set[int] = set()     # containers being copied: one met again is a cycle
+        self.expanded: dict[tuple, str] = {}    # (fragment, its values) → its text (``expansion``)
 
     def plain(self, node: Any, path: tuple) -> Any:
         """Copy ``node`` into plain data, resolving references on the way."""
@@ -137,7 +138,20 @@ class _Resolver:
         values = self.arguments(fragment, arguments, path)
         if values is None:
             return ""
-        return self.body(fragment, fragment.body, values, path, chain + (key,))
+        return self.expansion(fragment, values, path, chain + (key,))
+
+    def expansion(self, fragment: Fragment, values: dict[str, str], path: tuple, chain: tuple[str, ...]) -> str:
+        """The fragment's text with ``values``, expanded once: a use met again is that text, counted
+        against the budget again (a fragment used 10 times in one used 10 times … costs one
+        expansion per level, not 10ⁿ). Kept only when it expanded without an error."""
+        memo = (fragment.key, tuple(sorted(values.items())))
+        if memo in self.expanded:
+            return self.text(self.expanded[memo], path, chain)
+        known = len(self.errors)
+        text = self.body(fragment, fragment.body, values, path, chain)
+        if len(self.errors) == known:
+            self.expanded[memo] = text
+        return text
 
     def stray_keys(self, node: dict, path: tuple) -> bool:
         """A key beside 共通記載 other than 引数 (a misspelt 引き数, a 本文 of its own) would be lost."""

@@ -110,3 +110,10 @@ def test_the_pre_commit_hook_checks_the_changed_specs(installed, repository):
     bad.unlink()
     assert good.returncode == 0 and "Passed" in good.stdout, good.stdout + good.stderr
     assert broken.returncode == 1 and "specs/旭川市/誤り.yaml:3:1: エラー:" in broken.stdout, broken.stdout
+
+
+def test_bench_runs_on_the_repositorys_own_specs(installed, repository):
+    """Issue 15 found `pia bench` ending in 内部エラー outside this repository."""
+    done = run([str(installed / "pia"), "bench", "--count", "4", "--runs", "3"], repository)
+    assert done.returncode == 0, done.stderr
+    assert "one-spec pia check" in done.stdout

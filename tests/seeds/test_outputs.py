@@ -97,6 +97,7 @@ def test_docx_has_east_asian_font_and_page_numbers(built):
         styles = archive.read("word/styles.xml").decode()
         footers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer")]
     assert 'w:eastAsia="ＭＳ 明朝"' in styles
+    assert '<w:lang w:val="ja-JP" w:eastAsia="ja-JP"' in styles, "Japanese for every script: the PDF's /Lang"
     assert any('w:instr="PAGE"' in footer for footer in footers)
 
 

@@ -86,3 +86,15 @@ def test_a_citation_before_any_wording_or_unknown_is_an_error(tmp_path):
     (tmp_path / "a").mkdir()
     _, errors = _cite(tmp_path / "a", "平成26年4月1日")
     assert [e.message for e in errors] == ["法令「番号法/国民年金」に公表日時点で効力のある文言がありません"]
+
+
+def test_a_fragment_used_again_is_expanded_once_per_arguments_and_its_errors_reported_at_each_use(tmp_path):
+    """resolve.expansion keeps a use's text; the same entry with other values is expanded again,
+    and one that failed is not kept (each use is told)."""
+    spec = ("a:\n  - 共通記載: 標準/措置\n    引数: {団体名: 甲市}\n  - 共通記載: 標準/措置\n    引数: {団体名: 乙市}\n"
+            "  - 共通記載: 標準/措置\n    引数: {団体名: 甲市}\n"
+            "b:\n  - 共通記載: 標準/壊れた\n  - 共通記載: 標準/壊れた\n")
+    resolved, errors = _resolve(tmp_path, spec, FRAGMENTS + "壊れた:\n  本文: \"\\a\"\n")
+    first, second, third = resolved.data["a"]
+    assert "甲市は甲市" in first and "乙市は乙市" in second and third == first
+    assert [error.line for error in errors] == [9, 10]

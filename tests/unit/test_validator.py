@@ -9,8 +9,9 @@ import cerberus
 import pytest
 from mutations import MUTATIONS, loaded, samples
 
-from generator.check.schema import spec_schema
-from generator.check.validator import SpecValidator, plainly_valid
+from generator.check.plain import plainly_valid
+from generator.check.schema import header_schema, spec_schema
+from generator.check.validator import SpecValidator, derived_validator
 from generator.forms import FORMS
 
 
@@ -35,9 +36,8 @@ def _leaves(errors):
         yield from _leaves(error.child_errors) if error.is_group_error else [error]
 
 
-@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
-def test_fast_path_gives_cerberus_errors(mutation):
-    compared = 0
+def _mutated(mutation: str):
+    """(name, form, data) of every sample spec broken by ``mutation`` (those it applies to)."""
     for name, path in samples():
         found = loaded(path)
         data = copy.deepcopy(found[0]) if found else None
@@ -48,10 +48,28 @@ def test_fast_path_gives_cerberus_errors(mutation):
             MUTATIONS[mutation](data)
         except (KeyError, IndexError, TypeError):
             continue
+        yield name, form, data
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_fast_path_gives_cerberus_errors(mutation):
+    compared = 0
+    for name, form, data in _mutated(mutation):
         fast, reference = _validators(form)
         compared += 1
         assert _errors(fast, data) == _errors(reference, data), f"{name} ({mutation})"
     assert compared >= 3, mutation
+
+
+@pytest.mark.parametrize("mutation", sorted(MUTATIONS))
+def test_a_spec_plainly_valid_as_a_whole_is_valid_to_cerberus(mutation):
+    """check/located.py does not hand such a spec to cerberus at all."""
+    plain = 0
+    for name, form, data in _mutated(mutation):
+        if plainly_valid({"type": "dict", "schema": spec_schema(*form)}, data):
+            plain += 1
+            assert _errors(_validators(form)[1], data) == [], f"{name} ({mutation})"
+    assert plain > 0 or mutation != "as_is"         # the seed specs are plainly valid as they are
 
 
 def test_fast_path_takes_only_what_it_knows():
@@ -63,3 +81,12 @@ def test_fast_path_takes_only_what_it_knows():
     assert plainly_valid(row, {"提出時期": "事後"}) and plainly_valid(row, {})
     assert not plainly_valid(row, {"提出時期": "事中"}) and not plainly_valid(row, {"備考": "x"})
     assert not plainly_valid({"type": "list", "maxlength": 2}, ["a", "b", "c"])
+
+
+@pytest.mark.parametrize("form", [None, *sorted(FORMS)])
+def test_every_derived_schema_is_one_cerberus_accepts(form):
+    """pia does not have cerberus check the schemas it derives (derived_validator): this does, for
+    every form and revision and the header, and the validator pia makes holds the same rules."""
+    schema = spec_schema(*form) if form else header_schema()
+    checked = SpecValidator(copy.deepcopy(schema))                  # raises SchemaError when not
+    assert derived_validator(copy.deepcopy(schema)).schema.schema == checked.schema.schema

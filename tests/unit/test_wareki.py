@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from generator.wareki import dates_in, is_blank, parse
+from generator.wareki import ERAS, dates_in, is_blank, parse
 
 
 @pytest.mark.parametrize("text, day", [
@@ -36,3 +36,30 @@ def test_dates_in_a_free_text_in_order():
                                          ("－", True), ("なし", False), ("0", False)])
 def test_blank_cells_and_dashes(text, blank):
     assert is_blank(text) is blank
+
+
+def _japanera(text: str) -> date | None:
+    """What parse() returned when japanera read the date (before the table replaced it)."""
+    from japanera import EraDate
+    try:
+        found = EraDate.strptime(text, "%-K%-y年%-m月%-d日")
+    except ValueError:
+        return None
+    return date(found[0].year, found[0].month, found[0].day) if found else None
+
+
+def _around_the_boundaries():
+    """Every day of the first, second, last two and one past the last year of each era, as written
+    plainly and with leading zeros (once checked on every year from 1 to 99: no difference)."""
+    for era in ERAS:
+        last = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31, "令和": 99}[era]
+        for year in sorted({1, 2, last - 1, last, last + 1} - {100}):
+            for month in range(1, 13):
+                for day in range(0, 33):
+                    yield f"{era}{year}年{month}月{day}日"
+                    yield f"{era}{year:02d}年{month:02d}月{day:02d}日"
+
+
+def test_the_era_table_gives_what_japanera_gave():
+    differ = [text for text in _around_the_boundaries() if parse(text) != _japanera(text)]
+    assert not differ, differ[:10]
