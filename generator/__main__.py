@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from . import cli
-from .build import Result, amendment_file, build, check, discover, stem
+from .build import Result, amendment_file, build, check, discover
+from .build import outputs as outputs_of
 from .errors import GitError, SpecError, display_path
 
 
@@ -76,25 +77,28 @@ def _changes(arguments) -> int:
 
 
 def _put_rows(arguments, pair) -> int:
-    """The rows on standard output, or appended to the new version: never dated after its 公表日."""
+    """The rows on standard output, or appended to the new version: never dated after the 公表日 of
+    the document that lists them (its own, or its 基礎項目評価書's)."""
     from .history.append import append_rows
-    from .history.review import change_rows, rows_yaml
+    from .history.review import change_tables, tables_yaml
     from .write import write_reason
-    late = arguments.write and _after_publication(arguments.date, pair.new.data)
+    found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
+    late = arguments.write and next((table.published for table in found if (table.rows or not table.at)
+                                     and _after_publication(arguments.date, {"公表日": table.published})), None)
     if late:
         print(f"エラー: 変更日「{arguments.date}」が {pair.name} の公表日（{late}）より後です"
               "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
         return 2
-    rows = change_rows(pair, arguments.date)
-    if rows and arguments.write and arguments.new_rev is None:
+    if any(table.rows for table in found) and arguments.write and arguments.new_rev is None:
         try:
-            append_rows(Path(pair.name), rows, pair.new.form)
+            append_rows(Path(pair.name), found)
         except OSError as error:
             print(f"エラー: {pair.name} に書き込めません: {write_reason(error)}", file=sys.stderr)
             return 1
-        print(f"{pair.name} の変更箇所に{len(rows)}行を追記しました", file=sys.stderr)
-    elif rows:
-        sys.stdout.write(rows_yaml(rows, pair.new.form))
+        counts = "、".join(f"{'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行" for table in found if table.rows)
+        print(f"{pair.name} の{counts}を追記しました", file=sys.stderr)
+    elif any(table.rows for table in found):
+        sys.stdout.write(tables_yaml(found))
     else:
         print("変更箇所はありません", file=sys.stderr)
     return 0
@@ -151,7 +155,9 @@ def _apply(outcome, dry_run: bool) -> bool:
     from .write import write_atomic, write_reason
     for change in outcome.changes:
         print(f"{outcome.path.as_posix()}: {change}")
-    print(f"{outcome.path.as_posix()}: 変更箇所に{len(outcome.rows)}行")
+    for table in outcome.tables:
+        if table.rows or not table.at:
+            print(f"{outcome.path.as_posix()}: {'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行")
     if dry_run:
         sys.stdout.write(amend_diff(outcome))
         return True
@@ -304,8 +310,8 @@ def _publish_pdfs(paths: list[Path], arguments, result: Result) -> list:
     """PDFs of the documents written now or lacking one; page-1 PNGs of PDF and HTML beside them."""
     from .pdf import convert, first_page_png, html_screenshot
     failed = {error.path for error in result.errors if not error.warning}
-    outputs = [arguments.out / f"{stem(path, arguments.specs_dir)}.docx" for path in paths
-               if display_path(path) not in failed]
+    outputs = [arguments.out / f"{name}.docx" for path in paths if display_path(path) not in failed
+               for name in outputs_of(path, arguments.specs_dir)]          # a 基礎項目評価書 beside its 重点/全項目
     stale = [docx for docx in outputs if docx.is_file() and (docx in result.written or not docx.with_suffix(".pdf").is_file())]
     for pdf in convert(stale, arguments.jobs):
         print(f"PDF: {pdf.as_posix()}")

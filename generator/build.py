@@ -22,6 +22,7 @@ from .check.located import validate
 from .check.rules import check_rules
 from .errors import SpecError, display_path, sorted_errors
 from .forms import Form
+from .forms.basic import SUFFIX, basic
 from .layout.document import Document
 from .layout.fill import build_document
 from .read.files import Refused, is_inside, read_file
@@ -52,7 +53,8 @@ class Stage(IntEnum):
 
 @dataclass(frozen=True)
 class Reading:
-    """What ``read_spec`` found: the form and data as far as it went, the document at LAYOUT."""
+    """What ``read_spec`` found: the form and data as far as it went, the document at LAYOUT (and
+    the 基礎項目評価書 a 重点/全項目 spec derives, written beside it: forms/basic.py)."""
 
     source: str
     errors: list[SpecError]
@@ -60,6 +62,7 @@ class Reading:
     form: Form | None = None
     data: Any = None
     document: Document | None = None
+    basic: Document | None = None
 
     @property
     def failed(self) -> bool:
@@ -98,8 +101,9 @@ def read_spec(path: Path, fragments: Library, specs: Path, until: Stage = Stage.
     reading = Reading(loaded.display, errors, resolved.used, form, data)
     if reading.failed or until is Stage.RULES:
         return reading
-    return Reading(loaded.display, errors, resolved.used, form, data,
-                   build_document(form, data, stem(path, specs), loaded.display))
+    derived, name = basic(form, data), stem(path, specs)
+    return Reading(loaded.display, errors, resolved.used, form, data, build_document(form, data, name, loaded.display),
+                   derived and build_document(derived.form, derived.data, name + SUFFIX, loaded.display))
 
 
 @dataclass
@@ -207,10 +211,10 @@ def process(task: Task) -> Outcome:
         return outcome
     outcome.organisation, outcome.number = document.organisation, document.number
     from .render import RENDERERS  # docxtpl and Jinja are imported only when rendering: pia check stays quick
-    for suffix in task.formats:
-        name = f"{document.stem}.{suffix}"
+    for found, suffix in ((found, suffix) for found in (document, reading.basic) if found for suffix in task.formats):
+        name = f"{found.stem}.{suffix}"          # the document, then the 基礎項目評価書 beside it
         (task.staging / name).parent.mkdir(parents=True, exist_ok=True)
-        (task.staging / name).write_bytes(RENDERERS[suffix](document))
+        (task.staging / name).write_bytes(RENDERERS[suffix](found))
         outcome.outputs.append(name)
     return outcome
 
@@ -236,7 +240,7 @@ def build(paths: list[Path], specs: Path = SPECS, out: Path = OUT, formats: tupl
     from . import batch
     from .cache import BuildCache, base_fingerprint, files_version, fragment_fingerprints
     from .write import staging_folder, sweep_staging
-    result, cache = Result(errors=collisions(paths, lambda path: stem(path, specs)) + _own_templates()), BuildCache.load(out)
+    result, cache = Result(errors=collisions(paths, lambda path: outputs(path, specs)) + _own_templates()), BuildCache.load(out)
     base, fragments = base_fingerprint(formats), fragment_fingerprints(fragment_folders(specs))
     version, hashes, tasks = files_version(fragment_folders(specs)), {}, []
     clashing = {error.path for error in result.errors}
@@ -299,6 +303,12 @@ def stem(path: Path, specs: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(specs)).with_suffix("").as_posix()
     except ValueError:
         return path.stem
+
+
+def outputs(path: Path, specs: Path) -> tuple[str, ...]:
+    """The documents a spec may write, without suffix: its own, and the 基礎項目評価書 a 重点/全項目
+    spec derives (<事務>.基礎項目評価書, forms/basic.py)."""
+    return stem(path, specs), stem(path, specs) + SUFFIX
 
 
 def _hash(path: Path, specs: Path) -> str:

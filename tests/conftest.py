@@ -18,7 +18,8 @@ RESEARCH = ROOT.parent / "shared" / "research" / "refresh-2026-12"   # the 基�
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """Every spec under specs/ built once: stem → {"docx": bytes, "html": bytes, "document": …}."""
+    """Every spec under specs/ built once: stem → {"docx": bytes, "html": bytes, "document": …}, and
+    the 基礎項目評価書 a 重点/全項目 spec derives as "basic": {"docx": …, "html": …} (issue 16)."""
     out = tmp_path_factory.mktemp("out")
     specs = ROOT / SPECS
     result = build(discover(specs), specs, out)
@@ -26,8 +27,14 @@ def built(tmp_path_factory):
     documents = check(discover(specs), specs).documents
     return {document.stem: {"document": document,
                             "docx": (out / f"{document.stem}.docx").read_bytes(),
-                            "html": (out / f"{document.stem}.html").read_bytes()}
+                            "html": (out / f"{document.stem}.html").read_bytes(),
+                            **_basic(out / f"{document.stem}.基礎項目評価書")}
             for document in documents}
+
+
+def _basic(stem: Path) -> dict:
+    found = {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in ("docx", "html")}
+    return {"basic": {fmt: path.read_bytes() for fmt, path in found.items()}} if found["docx"].is_file() else {}
 
 
 @pytest.fixture(scope="session")

@@ -72,6 +72,12 @@ MUTATIONS = {
     "counts_text": lambda d: _provision(d).__setitem__("提供・移転の有無", {"移転を行っている": "58件"}),
     "counts_unknown_box": lambda d: _provision(d).__setitem__("提供・移転の有無", {"行っていない": 1}),
     "counts_as_list": lambda d: _provision(d).__setitem__("提供・移転の有無", ["提供を行っている"]),
+    # the 基礎項目評価書 part: its own items, and one the 基礎 takes from the document (typed twice)
+    "basic_own_date": lambda d: _basic(d).__setitem__("公表日", "令和7年1月6日"),
+    "basic_count_date_as_list": lambda d: _basic(d).__setitem__("しきい値判断項目",
+                                                                {"対象人数": {"いつ時点の計数か": ["令和7年"]}}),
+    "basic_typed_twice": lambda d: _basic(d).__setitem__("評価実施機関名", "テスト市長"),
+    "basic_as_text": lambda d: d.__setitem__("基礎項目評価書", "基礎"),
 }
 
 
@@ -109,7 +115,18 @@ def _provision(data: dict) -> dict:
 
 
 def _consignments(data: dict) -> list:
-    return _overview(data)["特定個人情報ファイルの取扱いの委託"]["委託事項"]
+    """The first file's 委託事項, one added when there is none."""
+    section = _overview(data)["特定個人情報ファイルの取扱いの委託"]
+    if not section.get("委託事項"):
+        section["委託事項"] = [{"名称": "委託"}]
+    return section["委託事項"]
+
+
+def _basic(data: dict) -> dict:
+    """The 基礎項目評価書 part of a 重点/全項目 spec (issue 16), made when there is none."""
+    if not isinstance(data.get("基礎項目評価書"), dict):
+        data["基礎項目評価書"] = {}
+    return data["基礎項目評価書"]
 
 
 @cache

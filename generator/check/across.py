@@ -35,14 +35,18 @@ def duplicate_numbers(identities: list[Identity]) -> list[SpecError]:
     return errors
 
 
-def collisions(paths: list[Path], stem: Callable[[Path], str]) -> list[SpecError]:
+def collisions(paths: list[Path], outputs: Callable[[Path], tuple[str, ...]]) -> list[SpecError]:
     """Two specs that would be written to the same documents (x.yaml in two folders outside
-    specs/): an error naming both, on each."""
+    specs/; x.基礎項目評価書.yaml beside x.yaml, whose 基礎 goes there): an error naming both, on each."""
     seen: dict[str, list[Path]] = {}
     for path in paths:
-        seen.setdefault(stem(path), []).append(path)
-    clashes = [group for group in seen.values() if len(group) > 1]
+        for name in outputs(path):
+            seen.setdefault(name, []).append(path)
+    clashes: dict[tuple[Path, ...], str] = {}       # each group of specs once, by the first name they share
+    for name, group in seen.items():
+        if len(group) > 1:
+            clashes.setdefault(tuple(group), name)
     return [SpecError(display_path(path), 0, 0, f"出力先 {name}.docx / .html が "
                       + "、".join(display_path(other) for other in group) + " で重複しています",
                       hint="specs/ の下のフォルダに置くと、フォルダ名で区別されます")
-            for group in clashes for path in group for name in [stem(path)]]
+            for group, name in clashes.items() for path in group]

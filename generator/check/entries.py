@@ -43,7 +43,8 @@ def entries(form: Form, data: dict) -> dict[tuple, Entry]:
 
 def _entry(visit: Visit) -> Entry | None:
     slot, item, path = visit.slot, visit.item, " ".join(visit.trail)
-    if not slot.printed or item.kind in (Kind.PART, Kind.CHANGES, Kind.ATTACHMENTS) or item.key in NOT_COMPARED:
+    if not slot.printed or slot.basic or item.kind in (Kind.PART, Kind.CHANGES, Kind.ATTACHMENTS) \
+            or item.key in NOT_COMPARED:     # the 基礎項目評価書 part: the 基礎's own 変更箇所 lists it
         return None
     if visit.entry and visit.path[0] == FILES and len(visit.path) == 2:
         return Entry(path, partial(str, visit.value.get(FILE_NAME) or ""), slot.holds_marked, whole=True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import SpecError
 from ..forms import FORMS, Form, Kind
+from ..forms.basic import typed_in
 from ..forms.shape import shape
 from ..read.load import LoadedFile, key_position, position
 from .normalise import normalise
@@ -85,7 +86,8 @@ def _errors(spec: LoadedFile, validator: SpecValidator, schema: dict, data: dict
     if validator.validate(data, normalize=False):   # nothing to normalise; saves half the time
         return []
     leaves = [leaf for error in validator._errors for leaf in _leaves(error)]
-    return [_convert(spec, form, schema, leaf, within, suggest=index < SUGGESTED) for index, leaf in enumerate(leaves)]
+    return [found for index, leaf in enumerate(leaves) for found in _typed_whole(spec, form, leaf)
+            or [_convert(spec, form, schema, leaf, within, suggest=index < SUGGESTED)]]
 
 
 def _leaves(error):
@@ -109,6 +111,8 @@ def _convert(spec: LoadedFile, form: Form | None, schema: dict, error, within: s
     shown = spec.display
     if error.code == codes.UNKNOWN_FIELD.code:
         line, column = key_position(spec.data, path)
+        if form is not None and typed_in(form, path):
+            return _typed_twice(shown, line, column, str(path[-1]), typed_in(form, path))
         suggestion = _suggest(path[-1], _siblings(schema, path)) if suggest else None
         return SpecError.unknown_key(shown, line, column, str(path[-1]), suggestion, within)
     if error.code == codes.REQUIRED_FIELD.code:
@@ -142,6 +146,35 @@ def _name(item, path: tuple) -> str:
         return item.name
     keys = [step for step in path if isinstance(step, str)]
     return keys[-1] if keys else "評価書"
+
+
+def _typed_whole(spec: LoadedFile, form: Form | None, error) -> list[SpecError]:
+    """A section of a 重点/全項目 spec's 基礎項目評価書 part whose items the 基礎 all takes from the
+    document, written there: one error per value typed twice, at that value's key."""
+    from cerberus import errors as codes
+
+    path = tuple(error.document_path)
+    if error.code != codes.UNKNOWN_FIELD.code or form is None or typed_in(form, path) != "すべて":
+        return []
+    return [_typed_twice(spec.display, *key_position(spec.data, inner), str(inner[-1]), where)
+            for inner, where in _typed_keys(form, path, error.value)]
+
+
+def _typed_keys(form: Form, path: tuple, value: Any):
+    """(path, where the document prints it) of each key under ``path`` the 基礎 takes."""
+    for key, inner in (value.items() if isinstance(value, dict) else ()):
+        where = typed_in(form, path + (key,))
+        if where == "すべて":
+            yield from _typed_keys(form, path + (key,), inner)
+        elif where:
+            yield path + (key,), where
+
+
+def _typed_twice(shown: str, line: int, column: int, key: str, where: str) -> SpecError:
+    """A value of the 基礎項目評価書 that a 重点/全項目 spec types once, in its own item (issue 16)."""
+    source = "この評価書の項目から" if where == "すべて" else f"この評価書の「{where}」から"
+    return SpecError(shown, line, column, f"「{key}」は、基礎項目評価書には{source}作られます", item=key,
+                     hint="同じ内容は一度だけ書きます。基礎項目評価書: には書けません")
 
 
 def _not_an_option(shown: str, line: int, column: int, name: str, error, item) -> SpecError:

@@ -15,6 +15,7 @@ from ..forms.items import ASSESSED, HEARING, INCIDENT
 from ..read.load import LoadedFile
 from ..wareki import dates_in, is_blank, parse
 from .annexes import ANNEX_RULES
+from .basic import assessed_before_basic, counts_not_after_publication, derived_errors, document_kinds
 from .entries import Locator, entries
 from .subject import Subject, texts
 from .thresholds import threshold_errors
@@ -217,9 +218,14 @@ def unique_file_names(subject: Subject) -> Iterator[SpecError]:
 RULES: tuple[Rule, ...] = (real_dates, changes_not_after_publication, no_consignment_items, provision_counts,
                            no_subcontracting_details, unconnected_risks_blank, incident_details,
                            hearing_period, unique_file_names, threshold_errors, marked_change_timing, five_years,
-                           repealed_tables, current_revision, *ANNEX_RULES)
+                           repealed_tables, current_revision, *ANNEX_RULES,
+                           document_kinds, counts_not_after_publication, assessed_before_basic)
 
 
 def check_rules(spec: LoadedFile, form: Form, data: dict) -> list[SpecError]:
+    """Every rule on the spec's document, then on the 基礎 it derives (issue 16), located in the spec."""
     subject = Subject(spec, form, data)          # walked once, for every rule
-    return [error for rule in RULES for error in rule(subject)]
+    errors = [error for rule in RULES for error in rule(subject)]
+    if subject.basic is None:
+        return errors
+    return errors + derived_errors(subject, [error for rule in RULES for error in rule(subject.basic)])

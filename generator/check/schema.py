@@ -61,18 +61,19 @@ def rule(slot: Slot) -> dict[str, Any]:
     else:
         found = count_rule(item) if item.counted else value_rule(item)
     if slot.printed:
-        found["meta"] = {**found.get("meta", {}), **_meta(item)}
+        found["meta"] = {**found.get("meta", {}), **_meta(item, slot.fallback)}
     if slot.alias:
         found.setdefault("meta", {})["alias"] = slot.alias      # check/normalise.py accepts it as the key
     return found
 
 
-def _meta(item: Item) -> dict[str, str]:
-    """The printed label and choices, for editor hover text (JSON Schema ``description``)."""
+def _meta(item: Item, fallback: str = "") -> dict[str, str]:
+    """The printed label and choices, for editor hover text (JSON Schema ``description``); a key of
+    the 基礎項目評価書 part says what it means blank."""
     label = item.description
     if item.options:
         label += "　＜選択肢＞ " + "／".join(item.options.texts)
-    return {"label": label + (f"　{item.doubt}" if item.doubt else "")}
+    return {"label": label + "".join(f"　{note}" for note in (item.doubt, fallback) if note)}
 
 
 def value_rule(item: Item) -> dict[str, Any]:

@@ -36,7 +36,8 @@ def _emit(slot: Slot, indent: int) -> list[str]:
         return [f"{pad}{item.key}:   # {item.description.strip()}{_doubt(item)}"] + _emit_all(slot.slots, indent + 2)
     if slot.holds is Holds.LIST and item.kind is not Kind.CHANGES:     # 変更箇所 rows are written by pia changes
         return _group(slot, indent)
-    return [f"{pad}{item.key}:   # {item.description.strip()}{_choices(slot)}{_doubt(item)}"]
+    return [f"{pad}{item.key}:   # {item.description.strip()}{_choices(slot)}{_doubt(item)}"
+            + (f"　{slot.fallback}" if slot.fallback else "")]
 
 
 def _doubt(item: Item) -> str:

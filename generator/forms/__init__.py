@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from . import form2, form2_risks, form3, form3_risks, form4, form4_risks
 from .dsl import annex, belief
-from .items import FILE_NAME, FILES, Check, CheckLayout, Form, Item, Kind, Options
+from .items import BASIC, FILE_NAME, FILES, FOCUSED, FULL, Check, CheckLayout, Form, Item, Kind, Options
 from .shared import しきい値判断, 変更箇所
-
-BASIC, FOCUSED, FULL = 1, 2, 3   # the assessment a form is (check/thresholds.py ranks them)
 
 # Further annexes a body appends after 変更箇所 (別添4/別添5 tables, 別紙): not in 項目一覧.
 ATTACHMENTS = annex("", "添付資料", kind=Kind.ATTACHMENTS)
@@ -18,7 +16,7 @@ def _form2(revision: form2.Revision) -> Form:
     later = (form2_risks.リスク対策(), form2_risks.開示請求()) if revision.risks else ()
     return Form(
         name="基礎項目評価書", number="様式2", revision=revision.name, version_line=revision.version_line,
-        version_confirmed=revision.version_confirmed, title=form2.TITLE, cover=form3.COVER, level=BASIC,
+        version_confirmed=revision.version_confirmed, title=form2.TITLE, cover=form2.COVER, level=BASIC,
         listed=False, common=(form2.関連情報(revision),), per_file=(),
         closing=(form2.しきい値判断項目(), form2.しきい値判断結果(), *later,
                  変更箇所_基礎(), ATTACHMENTS),
@@ -30,10 +28,11 @@ def 変更箇所_基礎() -> Item:
     return belief(変更箇所("（別添）　"), "refresh.md §1.2 の再構成（列は様式3/4 と同じとみる）", whole=True)
 
 
-def _form3(revision: form3.Revision) -> Form:
-    """様式3 重点項目評価書: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２."""
+def _form3(revision: form3.Revision, basic: Form) -> Form:
+    """様式3 重点項目評価書: cover, Ⅰ, per file (Ⅱ, 別添１, Ⅲ), Ⅳ, Ⅴ, 別添２; ``basic``: the 基礎項目評価書
+    built beside it from the same spec."""
     return Form(
-        name="重点項目評価書", number="様式3", revision=revision.name,
+        name="重点項目評価書", number="様式3", revision=revision.name, basic=basic,
         version_line=revision.version_line, since=revision.since, title=form3.TITLE, cover=form3.COVER,
         level=FOCUSED, threshold=しきい値判断(), common=(form3.基本情報(),),
         per_file=(form3.概要(revision), annex("（別添１）　", "特定個人情報ファイル記録項目"),
@@ -43,10 +42,10 @@ def _form3(revision: form3.Revision) -> Form:
     )
 
 
-def _form4(revision: form3.Revision) -> Form:
-    """様式4 全項目評価書: cover, Ⅰ, 別添1, per file (Ⅱ, 別添2, Ⅲ), Ⅳ, Ⅴ, Ⅵ, 別添3."""
+def _form4(revision: form3.Revision, basic: Form) -> Form:
+    """様式4 全項目評価書: cover, Ⅰ, 別添1, per file (Ⅱ, 別添2, Ⅲ), Ⅳ, Ⅴ, Ⅵ, 別添3; ``basic`` as for 様式3."""
     return Form(
-        name="全項目評価書", number="様式4", revision=revision.name,
+        name="全項目評価書", number="様式4", revision=revision.name, basic=basic,
         version_line=revision.version_line, since=revision.since, title=form4.TITLE, cover=form4.COVER,
         level=FULL, threshold=しきい値判断(), common=(form4.基本情報(), form4.事務の内容()),
         per_file=(form4.概要(revision), annex("（別添２）　", "特定個人情報ファイル記録項目"),
@@ -56,10 +55,13 @@ def _form4(revision: form3.Revision) -> Form:
     )
 
 
+_BASIC = {revision.name: _form2(revision) for revision in form2.REVISIONS}
+BASIC_REVISION = "平成30年5月"     # the 様式2 of the 基礎 a 重点/全項目 spec derives (the one with Ⅳ)
+
 FORMS: dict[tuple[str, str], Form] = {
-    **{("基礎項目評価書", revision.name): _form2(revision) for revision in form2.REVISIONS},
-    **{("重点項目評価書", revision.name): _form3(revision) for revision in form3.REVISIONS},
-    **{("全項目評価書", revision.name): _form4(revision) for revision in form4.REVISIONS},
+    **{("基礎項目評価書", name): form for name, form in _BASIC.items()},
+    **{("重点項目評価書", revision.name): _form3(revision, _BASIC[BASIC_REVISION]) for revision in form3.REVISIONS},
+    **{("全項目評価書", revision.name): _form4(revision, _BASIC[BASIC_REVISION]) for revision in form4.REVISIONS},
 }
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .items import Check, CheckLayout, Item, Kind, Options
+from .items import Check, CheckLayout, Item, Kind, Options, Taken
 
 
 def part(number: str, key: str, *children: Item, note: str = "") -> Item:
@@ -83,10 +83,11 @@ def changes(number: str, *columns: Item) -> Item:
 
 
 def opts(*texts: str, numbering: str = "{n}）", per_line: int = 1, remark: str = "",
-         source: str = "") -> Options:
-    """A ＜選択肢＞ list; a ``source`` marks it reconstructed and says what it rests on."""
+         source: str = "", levels: tuple[int, ...] = ()) -> Options:
+    """A ＜選択肢＞ list; a ``source`` marks it reconstructed and says what it rests on; ``levels``:
+    the assessment level each option states."""
     return Options(texts, numbering=numbering, per_line=per_line, remark=remark, confirmed=not source,
-                   source=source)
+                   source=source, levels=levels)
 
 
 def belief(item: Item, source: str, whole: bool = False) -> Item:
@@ -99,6 +100,12 @@ def belief(item: Item, source: str, whole: bool = False) -> Item:
              for name in ("children", "header_checks", "columns")}
     options = reconstructed(item.options, source) if item.options else None
     return replace(item, confirmed=False, source=item.source or source, options=options, **inner)
+
+
+def taken(item: Item, *paths: str, across: str = "one", how: str = "", default: bool = False) -> Item:
+    """``item`` of 様式2 as the 基礎 of a 重点/全項目 spec prints it: from the 様式3/4 item at
+    ``paths`` (items.Taken); ``default``: the spec's 基礎項目評価書 part may give its own value."""
+    return replace(item, taken=Taken(paths, across, how, default))
 
 
 def reconstructed(options: Options, source: str = "") -> Options:

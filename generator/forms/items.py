@@ -11,6 +11,7 @@ from functools import cached_property
 
 FILES = "特定個人情報ファイル"          # the spec's list of files; Ⅱ, 別添 and Ⅲ print once per file
 FILE_NAME = "特定個人情報ファイル名"
+NONE, BASIC, FOCUSED, FULL = 0, 1, 2, 3   # assessment levels: none required, 基礎, 重点, 全項目 (Form.level)
 
 
 class Kind(str, Enum):
@@ -40,6 +41,7 @@ class Options:
     remark: str = ""           # fixed text printed under the options (様式2 Ⅳ１: 2)又は3)を選択した…)
     confirmed: bool = True     # False: option texts reconstructed, printed by no published document
     source: str = ""           # what reconstructed options rest on
+    levels: tuple[int, ...] = ()   # the assessment level each option states (しきい値判断結果, 評価書の種類)
 
     def lines(self) -> list[str]:
         """The ＜選択肢＞ box as printed: numbered options, ``per_line`` to a line, then the remark."""
@@ -80,6 +82,24 @@ def grid(*checks: Check, per_row: int = 2) -> CheckLayout:
 
 
 @dataclass(frozen=True)
+class Taken:
+    """Where an item of the 基礎項目評価書 of a 重点/全項目 spec takes its value (issue 16): it is
+    typed once, in the 様式3/4 item it names, and derived for the 基礎 (forms/basic.py).
+
+    ``paths``: the spec keys of that item, ``/``-separated, the first the spec's form has (様式3 and
+    様式4 key a risk differently); a list on the way (the files, システム) gives one value per entry,
+    combined ``across`` them: ``one`` (the only one), ``lines`` (each a line), ``weakest`` (the
+    least assured answer: the later option), ``every`` / ``any`` (the boxes checked in every or in
+    any file). ``how`` names a conversion of forms/basic.py (``level``: the option stating the same
+    assessment level). ``default``: the spec's 基礎項目評価書 part may give the 基礎's own value."""
+
+    paths: tuple[str, ...] = ()
+    across: str = "one"
+    how: str = ""
+    default: bool = False
+
+
+@dataclass(frozen=True)
 class Item:
     """One item of a form, in printed order.
 
@@ -110,6 +130,7 @@ class Item:
     follows: str = ""                  # DERIVED: the key of the item of the same file it follows
     confirmed: bool = True             # False: label reconstructed, printed here by no published document
     source: str = ""                   # what a reconstructed label rests on (research note, 様式3/4 wording)
+    taken: Taken | None = None         # 様式2: the 様式3/4 item a derived 基礎 prints here (forms/basic.py)
 
     @cached_property
     def printed_label(self) -> str:
@@ -169,6 +190,8 @@ HEARING = "意見聴取"                 # 全項目 Ⅵ２ 国民・住民等�
 THRESHOLD_RESULT = "しきい値判断結果"   # Ⅴ/Ⅵ １．② (options from the highest level down)
 ASSESSED = "基礎項目評価の実施日"      # Ⅴ/Ⅵ １．① (規則第15条: 5年)
 PEOPLE = "対象人数"                  # Ⅰ１③ (様式2: Ⅱ１ 評価対象の事務の対象人数は何人か)
+COUNTED_ON = "計数の時点"             # 様式2 Ⅱ１・２ いつ時点の計数か (not after 公表日)
+DOCUMENTS = "評価書の種類"            # 様式2 Ⅳ１ 提出する特定個人情報保護評価書の種類
 HANDLERS = "取扱者数"                # 様式2 Ⅱ２; 様式3/4: the unprinted しきい値判断 facts
 RECENT_INCIDENT = "重大事故の発生"     # 様式2 Ⅱ３ (過去1年以内, 特定個人情報); 様式3/4: likewise unprinted
 
@@ -191,6 +214,7 @@ class Form:
     threshold: Item | None = None   # しきい値判断: the facts of the 基礎項目評価 (not printed)
     listed: bool = True            # prints a 項目一覧 (様式2 has none)
     version_confirmed: bool = True   # False: the version line is reconstructed (no document prints it)
+    basic: Form | None = None      # 様式3/4: the 基礎項目評価書 (様式2) built beside it from the same spec
 
     @cached_property
     def contents(self) -> tuple[str, ...]:

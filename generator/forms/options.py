@@ -4,7 +4,7 @@ Numbering glyphs follow the PDF text layer of the いわき市 seed (S000): most
 (half-width digit, full-width parenthesis); 対象人数 and 実施の有無 print ``1)``.
 """
 from .dsl import boxes, opts, rows
-from .items import Check, CheckLayout, grid
+from .items import BASIC, FOCUSED, FULL, NONE, Check, CheckLayout, grid
 
 対象人数 = opts("1,000人未満", "1,000人以上1万人未満", "1万人以上10万人未満", "10万人以上30万人未満",
             numbering="{n})", per_line=2)
@@ -29,7 +29,8 @@ from .items import Check, CheckLayout, grid
 取扱者数 = opts("500人未満", "500人以上", per_line=2)
 しきい値判断結果 = opts("基礎項目評価及び重点項目評価の実施が義務付けられる",
                   "基礎項目評価の実施が義務付けられる（任意に重点項目評価を実施）",
-                  "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）")
+                  "特定個人情報保護評価の実施が義務付けられない（任意に重点項目評価を実施）",
+                  levels=(FOCUSED, BASIC, NONE))
 
 他のシステムとの接続 = grid(*boxes(
     "情報提供ネットワークシステム", "庁内連携システム", "住民基本台帳ネットワークシステム",
@@ -95,7 +96,7 @@ def 主な記録項目(連絡先情報: str) -> CheckLayout:
     "基礎項目評価及び全項目評価の実施が義務付けられる",
     "基礎項目評価及び重点項目評価の実施が義務付けられる（任意に全項目評価を実施）",
     "基礎項目評価の実施が義務付けられる（任意に全項目評価を実施）",
-    "特定個人情報保護評価の実施が義務付けられない（任意に全項目評価を実施）")
+    "特定個人情報保護評価の実施が義務付けられない（任意に全項目評価を実施）", levels=(FULL, FOCUSED, BASIC, NONE))
 委託先への提供方法 = rows(*(lambda b: (b[0:3], b[3:5], b[5:6]))(boxes(
     "専用線", "電子メール", "電子記録媒体（フラッシュメモリを除く。）", "フラッシュメモリ", "紙", "その他",
     detail=("その他",))))
@@ -110,10 +111,12 @@ def 主な記録項目(連絡先情報: str) -> CheckLayout:
 しきい値判断結果_基礎 = opts(
     "基礎項目評価及び全項目評価の実施が義務付けられる", "基礎項目評価及び重点項目評価の実施が義務付けられる",
     "基礎項目評価の実施が義務付けられる", "特定個人情報保護評価の実施が義務付けられない（任意実施）",
-    source="様式3 Ⅴ１②・様式4 Ⅵ１② の文言と順（上の評価から）。refresh.md §1.2 は逆順で、「任意に…」のない形は [BELIEF]")
+    source="様式3 Ⅴ１②・様式4 Ⅵ１② の文言と順（上の評価から）。refresh.md §1.2 は逆順で、「任意に…」のない形は [BELIEF]",
+    levels=(FULL, FOCUSED, BASIC, NONE))
 評価書の種類 = opts("基礎項目評価書", "基礎項目評価書及び重点項目評価書", "基礎項目評価書及び全項目評価書",
               remark="2）又は3）を選択した評価実施機関については、それぞれ重点項目評価書又は全項目評価書において、"
-                     "リスク対策の詳細が記載されている。", source="refresh.md §1.2, ppc-rules §1.2 [BELIEF]")
+                     "リスク対策の詳細が記載されている。", source="refresh.md §1.2, ppc-rules §1.2 [BELIEF]",
+              levels=(BASIC, FOCUSED, FULL))
 優先度が高い対策 = opts(
     "目的外の入手が行われるリスクへの対策",
     "目的を超えた紐付け、事務に必要のない情報との紐付けが行われるリスクへの対策",

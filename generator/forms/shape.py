@@ -6,7 +6,9 @@ This is the one module that knows the nesting rules (the printed form is not the
 - a LABEL's children (④使用の主体, 再委託) and an item's sub-rows (その必要性) sit beside it;
 - a PART, SECTION or RISK holds a mapping: its header check boxes (Ⅲ４ 委託しない …), then its items;
 - a GROUP (システム, 委託事項, 提供先, 移転先) holds a list of mappings, each with its title key;
-- the per-file parts (Ⅱ, 別添, Ⅲ) sit under 特定個人情報ファイル, one mapping per file.
+- the per-file parts (Ⅱ, 別添, Ⅲ) sit under 特定個人情報ファイル, one mapping per file;
+- a 重点/全項目 spec may end with a 基礎項目評価書 part: the 様式2 keys its 基礎 takes from no item of
+  the spec's form, or may give its own value of, nested as in a 様式2 spec (forms/basic.py).
 
 The cerberus schema, the completeness check, the rules, the 変更箇所 entries, the skeleton and the
 editor's schema ask the shape (``slots``, ``at``) or ``visit`` a spec's data along it.
@@ -15,70 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from enum import Enum
 from typing import Any
 
 from .items import FILE_NAME, FILES, Form, Item, Kind
+from .slots import ABSENT, Absent, Holds, Slot, Visit
 
-
-class Holds(str, Enum):
-    VALUE = "value"        # text, a date, a choice, check boxes, counts, the 変更箇所 rows
-    MAPPING = "mapping"    # a part, section or risk: its items under its key
-    LIST = "list"          # a group: one mapping per entry (システム1, システム2 …)
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One key of a spec, where the form puts it."""
-
-    item: Item
-    holds: Holds
-    slots: tuple[Slot, ...] = ()   # the keys inside the mapping it holds, or inside each entry
-    marked: bool = False             # ※: itself, or through its part's note or its parent
-    title: bool = False              # a group entry's title key (名称), printed in its title row
-    printed: bool = True             # False: facts the document does not print (しきい値判断)
-    optional: bool = False           # may be left out of the spec (a 名称, a 変更箇所 row's columns)
-    rows: tuple[str, ...] = ()       # the keys of the sub-rows printed under it, beside it (その内容)
-    alias: str = ""                  # its printed label, where it differs from the key: a spec may use it
-    steps: tuple[str, ...] = ()      # what it adds to the printed path (変更箇所 項目): its label,
-                                     # after the label cell or item it is printed under
-
-    @property
-    def key(self) -> str:
-        return self.item.key
-
-    @property
-    def holds_marked(self) -> bool:
-        """Whether it or a key inside it is a ※ item (a file of 様式3/4; none in 様式2)."""
-        return self.marked or any(slot.holds_marked for slot in self.slots)
-
-
-class Absent(Enum):
-    """What ``visit`` does with a key the spec lacks."""
-
-    SKIP = "skip"          # nothing: the rules see what is written
-    MISSING = "missing"    # one visit with the value ABSENT, not descended into (completeness)
-    BLANK = "blank"        # treated as written blank, descended into (変更箇所: every printed item)
-
-
-ABSENT = object()
-
-
-@dataclass(frozen=True)
-class Visit:
-    """A key of the spec met on the way: its slot, path (keys and list indices), value, the mapping
-    that holds it, its printed path (``trail``); ``entry`` for one entry of a group or one file."""
-
-    slot: Slot
-    path: tuple
-    value: Any
-    parent: Any
-    trail: tuple[str, ...] = ()
-    entry: bool = False
-
-    @property
-    def item(self) -> Item:
-        return self.slot.item
+__all__ = ["ABSENT", "Absent", "Holds", "Shape", "Slot", "Visit", "shape"]
 
 
 @dataclass(frozen=True)
@@ -169,8 +113,42 @@ def shape(form: Form) -> Shape:
         facts = tuple(_unprinted(slot) for slot in _slots((form.threshold,) if form.threshold else (), False))
         top = _aliased(facts + _slots(form.cover + form.common, False))
         parts = _aliased(tuple(_part_slot(part) for part in form.per_file))
-        _SHAPES[key] = Shape(form, top, Slot(files, Holds.LIST, parts), _aliased(_slots(form.closing, False)))
+        found = Shape(form, top, Slot(files, Holds.LIST, parts), _aliased(_slots(form.closing, False)))
+        _SHAPES[key] = replace(found, tail=found.tail + (_basic_part(found),)) if form.basic else found
     return _SHAPES[key]
+
+
+def _basic_part(own: Shape) -> Slot:
+    """The 基礎項目評価書 part of a 重点/全項目 spec, keyed by the 基礎's form name: the 様式2 keys its
+    基礎 takes from no item of this form or may give its own value of (Taken), all optional."""
+    basic, index = shape(own.form.basic), _build_index(own)
+    item = Item(own.form.basic.name, Kind.PART, note="任意: 基礎項目評価書だけに印字する項目。ほかはこの評価書から作る")
+    return Slot(item, Holds.MAPPING, _writable(basic.head + basic.tail, index), optional=True, basic=True)
+
+
+def _writable(slots: tuple[Slot, ...], index: dict) -> tuple[Slot, ...]:
+    found = []
+    for slot in slots:
+        if slot.holds is Holds.MAPPING:
+            inner = _writable(slot.slots, index)
+            found += [replace(slot, slots=inner, optional=True, basic=True)] if inner else []
+        elif _own(slot.item, index):
+            found.append(_in_part(replace(slot, item=replace(slot.item, required=False))))
+    return tuple(found)
+
+
+def _in_part(slot: Slot) -> Slot:
+    """``slot`` and the keys inside it (a 変更箇所 row's columns) as keys of the 基礎項目評価書 part."""
+    return replace(slot, optional=True, basic=True, slots=tuple(_in_part(inner) for inner in slot.slots))
+
+
+def _own(item: Item, index: dict) -> bool:
+    """Whether the 基礎 prints its own value of ``item``: it names no item of the spec's form (none of
+    its paths is one: 様式4 has no Ⅲ８ 監査 boxes), or may give one instead (Taken.default)."""
+    taken = item.taken
+    if taken is None or taken.default:
+        return True
+    return bool(taken.paths) and not any(tuple(path.split("/")) in index for path in taken.paths)
 
 
 def _part_slot(part: Item) -> Slot:
@@ -227,11 +205,15 @@ _INDEXES: dict[tuple[str, str], dict[tuple[str, ...], Slot]] = {}
 def _index(form: Form) -> dict[tuple[str, ...], Slot]:
     key = (form.name, form.revision)
     if key not in _INDEXES:
-        found, index = shape(form), {}
-        _add(index, (), found.head + found.tail)
-        _add(index, (FILES,), found.files.slots)
-        _INDEXES[key] = index
+        _INDEXES[key] = _build_index(shape(form))
     return _INDEXES[key]
+
+
+def _build_index(found: Shape) -> dict[tuple[str, ...], Slot]:
+    index: dict[tuple[str, ...], Slot] = {}
+    _add(index, (), found.head + found.tail)
+    _add(index, (FILES,), found.files.slots)
+    return index
 
 
 def _add(index: dict, prefix: tuple[str, ...], slots: tuple[Slot, ...]) -> None:

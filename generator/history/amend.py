@@ -1,22 +1,20 @@
 """`pia amend`: a legal amendment or form revision, written once as data, applied to every spec.
 
-An amendment file (specs/amendments/<施行日>-<名称>.yaml) declares what changes:
-
-- ``置換``: text replacements limited to named items (``項目: [個人番号の利用/法令上の根拠]``),
-- ``チェックの置換``: a check-box text renamed (4情報 → 5情報),
-- ``様式の版``: the form revision a spec moves to,
-- ``共通記載の引数``: a fragment parameter changed or dropped (a new wording of a standard text),
-- ``変更箇所``: the 提出時期 and 説明 its rows carry.
+An amendment file (specs/amendments/<施行日>-<名称>.yaml) declares what changes: ``置換`` (text
+replacements limited to named items, ``項目: [個人番号の利用/法令上の根拠]``), ``チェックの置換`` (a
+check-box text renamed, 4情報 → 5情報), ``様式の版`` (the revision a spec moves to), ``共通記載の引数``
+(a fragment parameter changed or dropped), ``変更箇所`` (the 提出時期 and 説明 its rows carry).
 
 Each spec is edited with ruamel.yaml round-trip (comments, order and quoting untouched), the
-変更箇所 rows come from comparing the spec before and after (the same code as ``pia changes``), and
-a spec where a replacement matches nowhere, or more than once, is reported and left alone.
+変更箇所 rows of the document and of its 基礎項目評価書 come from comparing the spec before and after
+(the same code as ``pia changes``), and a spec where a replacement matches nowhere, or more than
+once, is reported and left alone.
 """
 from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +29,8 @@ from ..read.fragments import ARGUMENTS, REFERENCE
 from ..read.laws import CITATION
 from ..wareki import parse
 from .amendments import as_text
-from .append import TABLE, add_rows, round_trip
-from .changes import compare
+from .append import TABLE, add_tables, round_trip
+from .changes import tables
 from .versions import read_version
 
 UNREADABLE = "読み込めません（pia check で確認してください）: "
@@ -45,7 +43,7 @@ class Outcome:
     path: Path
     text: str | None = None
     original: str = ""            # the spec as read, once: the --dry-run diff compares with it
-    rows: list = field(default_factory=list)
+    tables: list = field(default_factory=list)   # the 変更箇所 rows of the document, and of its 基礎
     problems: list[SpecError] = field(default_factory=list)     # at the item's line when known
     changes: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)   # cited items: they change with the 公表日
@@ -69,11 +67,21 @@ def amend(amendment: dict, path: Path, specs: Path, date: str | None = None) -> 
     if published:                     # the amended document is published on the rows' date
         data["公表日"] = published
         outcome.changes += [*dict.fromkeys(outcome.citations), f"公表日: {published}"]
-    outcome.rows, form = _rows(amendment, original, _dump(yaml, data), path, specs, day, outcome)
+    outcome.tables = _rows(amendment, original, _dump(yaml, data), path, specs, day, outcome)
     if not outcome.problems:
-        add_rows(data, outcome.rows, form)
+        add_tables(data, outcome.tables)
+        _basic_published(data, outcome, day)
         outcome.text = _dump(yaml, data)
     return outcome
+
+
+def _basic_published(data: CommentedMap, outcome: Outcome, day: str | None) -> None:
+    """A 基礎's own 公表日 (in its part) moves with the rows it gets, as the document's does."""
+    for table in outcome.tables:
+        part = data.get(table.at[0]) if table.at and table.rows else None
+        if isinstance(part, dict) and part.get("公表日") and _publication(day, part):
+            part["公表日"] = day
+            outcome.changes.append(f"{table.at[0]}: 公表日: {day}")
 
 
 def _edit(amendment: dict, data: CommentedMap, outcome: Outcome) -> None:
@@ -225,17 +233,18 @@ def _items(data: Any, suffixes: list[str], path: tuple = ()):
             yield from _items(value, suffixes, path + (str(index + 1),))
 
 
-def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, date, outcome: Outcome) -> tuple[list, Any]:
-    """変更箇所 rows from the spec before and after, with the amendment's 提出時期 and 説明."""
+def _rows(amendment: dict, before: str, after: str, path: Path, specs: Path, date, outcome: Outcome) -> list:
+    """変更箇所 rows of each document from the spec before and after, with the amendment's 提出時期
+    and 説明 (the 基礎's too: an amended 法令上の根拠 is printed in both)."""
     versions = []
     for text in (before, after):
         version, errors = read_version(path, specs, text.encode("utf-8"))
         if version is None:
             _problem(outcome, "改正後の仕様ファイルが検査を通りません: " + "; ".join(error.message for error in errors))
-            return [], None
+            return []
         versions.append(version)
     wording = amendment.get("変更箇所") or {}
-    rows = compare(versions[1].form, versions[0].data, versions[1].data, date or amendment.get("施行日"),
-                   versions[0].form)
-    return [type(row)(row.date, row.item, row.before, row.after, wording.get("提出時期", row.timing),
-                      wording.get("提出時期に係る説明", row.reason)) for row in rows], versions[1].form
+    found = tables(versions[1].form, versions[0].data, versions[1].data, date or amendment.get("施行日"), versions[0].form)
+    return [replace(table, rows=[replace(row, timing=wording.get("提出時期", row.timing),
+                                         reason=wording.get("提出時期に係る説明", row.reason)) for row in table.rows])
+            for table in found]

@@ -12,7 +12,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..forms import Form
 from ..read.files import read_file
 from ..write import write_atomic
-from .changes import Row, as_spec
+from .changes import Row, Table, as_spec
 
 TABLE = "変更箇所"
 
@@ -26,11 +26,11 @@ def round_trip() -> YAML:
     return yaml
 
 
-def append_rows(path: Path, rows: list[Row], form: Form) -> None:
-    """Add ``rows`` at the end of the spec's 変更箇所 list."""
+def append_rows(path: Path, found: list[Table]) -> None:
+    """Add each table's rows at the end of its 変更箇所 list (the 基礎's in the 基礎項目評価書 part)."""
     yaml = round_trip()
     data = yaml.load(read_file(path).decode("utf-8"))     # read (and vetted) by the pipeline's reader
-    add_rows(data, rows, form)
+    add_tables(data, found)
     stream = io.StringIO()
     yaml.dump(data, stream)
     write_atomic(path, stream.getvalue().encode("utf-8"))
@@ -43,6 +43,17 @@ def add_rows(data: CommentedMap, rows: list[Row], form: Form) -> None:
         data[TABLE] = CommentedSeq()
     for row in rows:
         data[TABLE].append(CommentedMap((key, _scalar(value)) for key, value in as_spec(row, form).items()))
+
+
+def add_tables(data: CommentedMap, found: list[Table]) -> None:
+    """Each table's rows in its place; a 基礎項目評価書 part is made when the 基礎 gets its first."""
+    for table in found:
+        holder = data
+        for key in table.at if table.rows else ():
+            if not isinstance(holder.get(key), dict):
+                holder[key] = CommentedMap()
+            holder = holder[key]
+        add_rows(holder, table.rows, table.form)
 
 
 def _scalar(value: str):

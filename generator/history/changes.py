@@ -5,6 +5,8 @@ item); two versions' entries are compared by stable keys (spec keys, the file's 
 a repeated entry). An added or removed 委託事項 / 提供先 / 移転先 / システム is one row. Values are
 compared after fragments are resolved, so a changed fragment shows in every spec that uses it.
 提出時期 is a suggestion (事前 for ※ items): published practice does not follow ※ mechanically.
+A 重点/全項目 spec has two tables (``tables``): its document's, and its 基礎項目評価書's, compared
+item by item on the 基礎 derived from each version and kept in the spec's 基礎項目評価書 part.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import astuple, dataclass
 
 from ..check.entries import entries
 from ..forms import Form, Kind
+from ..forms.basic import basic
 from ..forms.shape import shape
 
 BEFORE_NONE, AFTER_REMOVED = "（記載なし）", "（削除）"
@@ -29,6 +32,27 @@ class Row:
     after: str
     timing: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """The 変更箇所 rows one document of a spec gets: the document's own (``at`` empty), or its
+    基礎項目評価書's, kept in the spec's 基礎項目評価書 part (``at``: that key)."""
+
+    form: Form
+    rows: list[Row]
+    at: tuple[str, ...] = ()
+    published: str = ""           # the document's 公表日: no row may be dated after it
+
+
+def tables(form: Form, old: dict, new: dict, date: str | None = None, old_form: Form | None = None) -> list[Table]:
+    """The rows of each document of the spec: its own, then its 基礎's (dated by the 基礎's 公表日)."""
+    found = [Table(form, compare(form, old, new, date, old_form), (), str(new.get("公表日") or ""))]
+    before, after = basic(old_form or form, old), basic(form, new)
+    if before is not None and after is not None:
+        rows = compare(after.form, before.data, after.data, date)
+        found.append(Table(after.form, rows, (after.part,), str(after.data.get("公表日") or "")))
+    return found
 
 
 def as_spec(row: Row, form: Form) -> dict[str, str]:

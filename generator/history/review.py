@@ -13,7 +13,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..check.entries import entries
 from ..errors import SpecError, display_path
 from ..forms import Form
-from .changes import Row, as_spec, compare
+from ..forms.basic import basic
+from .changes import Row, Table, as_spec, tables
 from .versions import Version, read_version, snapshot, temporary_folder
 
 OUTSIDE_HINT = "--specs-dir で仕様フォルダを指定するか、OLD.yaml NEW.yaml の二つのファイルを比べてください"
@@ -66,10 +67,18 @@ def _at_revision(error: SpecError, folder: Path, revision: str) -> SpecError:
     return replace(error, path=f"{revision}:{error.path[len(prefix):]}") if error.path.startswith(prefix) else error
 
 
-def change_rows(pair: Pair, date: str | None) -> list[Row]:
+def change_tables(pair: Pair, date: str | None) -> list[Table]:
+    """The 変更箇所 rows of each document of the spec (its own; its 基礎's)."""
     if pair.old is None or pair.new is None or pair.old.form.name != pair.new.form.name:
         return []
-    return compare(pair.new.form, pair.old.data, pair.new.data, date)
+    return tables(pair.new.form, pair.old.data, pair.new.data, date)
+
+
+def tables_yaml(found: list[Table]) -> str:
+    """Each table's rows to paste: the document's as a list; the 基礎's as a YAML document of its
+    own after it, headed by the key it goes under."""
+    return "".join(("---\n# " + ": ".join(table.at) + ": の 変更箇所:\n" if table.at else "")
+                   + rows_yaml(table.rows, table.form) for table in found if table.rows)
 
 
 def rows_yaml(rows: list[Row], form: Form) -> str:
@@ -87,7 +96,18 @@ def _block(value: str):
 
 
 def text_diff(pair: Pair) -> str:
-    """The printed items that differ, each under its item path, as a unified diff (Markdown)."""
+    """The printed items that differ, each under its item path, as a unified diff (Markdown); then
+    those of the 基礎項目評価書 the spec derives (issue 16)."""
+    return "\n".join(text for text in (_text_diff(pair), _text_diff(_basic_pair(pair))) if text)
+
+
+def _basic_pair(pair: Pair) -> Pair:
+    """Both versions' 基礎, under the spec's name (none for a 基礎-only spec)."""
+    old, new = (version and basic(version.form, version.data) for version in (pair.old, pair.new))
+    return Pair(f"{pair.name}（基礎項目評価書）", old and Version(old.form, old.data), new and Version(new.form, new.data))
+
+
+def _text_diff(pair: Pair) -> str:
     before = entries(pair.old.form, pair.old.data) if pair.old else {}
     after = entries(pair.new.form, pair.new.data) if pair.new else {}
     blocks = []

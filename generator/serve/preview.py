@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from ..build import discover, library, read_spec, stem
+from ..build import discover, library, outputs, read_spec, stem
 from ..errors import SpecError, sorted_errors
 from ..read.files import is_inside, read_file
 from ..render import RENDERERS
@@ -71,25 +71,31 @@ class Preview:
         count = self.changes.count            # taken first: a save while the page is made reloads it
         found = self._addresses()
         if address == "/":
-            return index([stem(path, self.specs) for path in found.values()], self.specs.as_posix(), count)
+            return index([stem(path, self.specs) for path, derived in found.values() if not derived],
+                         self.specs.as_posix(), count)
         if address not in found:
             return None
         with self._reading:
-            return self._spec_page(found[address], count)
+            return self._spec_page(*found[address], count)
 
-    def _addresses(self) -> dict[str, Path]:
-        """Each spec by the address of its page (unquoted), discovered afresh: a spec added since shows."""
-        found: dict[str, Path] = {}
+    def _addresses(self) -> dict[str, tuple[Path, bool]]:
+        """Each spec by the address of its page (unquoted), and of the 基礎項目評価書 it may derive
+        (its page as out/ holds it: <事務>.基礎項目評価書.html), discovered afresh."""
+        found: dict[str, tuple[Path, bool]] = {}
         for path in discover(self.specs, self.named):
-            found.setdefault(unquote(href(stem(path, self.specs))), path)
+            for name, derived in zip(outputs(path, self.specs), (False, True)):
+                found.setdefault(unquote(href(name)), (path, derived))
         return found
 
-    def _spec_page(self, path: Path, count: int) -> bytes:
+    def _spec_page(self, path: Path, derived: bool, count: int) -> bytes | None:
         fragments = library(self.specs)
         reading = read_spec(path, fragments, self.specs)
         errors = sorted_errors(reading.errors + fragments.errors)
-        if reading.document is not None and all(error.warning for error in errors):
-            return with_reload(RENDERERS["html"](reading.document), count)
+        document = reading.basic if derived else reading.document
+        if document is not None and all(error.warning for error in errors):
+            return with_reload(RENDERERS["html"](document), count)
+        if derived and reading.document is not None and all(error.warning for error in errors):
+            return None                     # a 基礎-only spec derives no 基礎
         return problems(reading.source, errors, self._lines(path, reading.source, errors), count)
 
     def _lines(self, path: Path, source: str, errors: list[SpecError]) -> dict[str, list[str]]:

@@ -102,4 +102,5 @@ def test_a_broken_spec_renders_nothing_and_the_others_still_build(tmp_path):
     result = build(discover(specs), specs, tmp_path / "out")
     assert result.failed and {error.path for error in result.errors if not error.warning} == {
         (specs / "x" / "bad.yaml").as_posix()}
-    assert sorted(p.name for p in (tmp_path / "out" / "x").iterdir()) == ["good.docx", "good.html"]
+    assert sorted(p.name for p in (tmp_path / "out" / "x").iterdir()) == [
+        "good.docx", "good.html", "good.基礎項目評価書.docx", "good.基礎項目評価書.html"]    # and its 基礎 (issue 16)

@@ -72,7 +72,10 @@ def test_the_git_diff_holds_only_the_intended_lines_and_the_new_rows(tmp_path):
     # 法令上の根拠 cites specs/laws/: the new 公表日 selects the new wording, the spec line stays.
     assert sorted(line[2:].strip() for line in removed) == sorted([
         "様式の版: 平成30年5月", "公表日: 令和6年5月24日", "- 4情報（氏名、性別、生年月日、住所）"])
-    assert after.count("提出時期に係る説明: 法改正に伴う軽微な改正") == 2
+    # two rows of the 重点項目評価書, and the 基礎項目評価書's 法令上の根拠 row in its part (issue 16)
+    assert after.count("提出時期に係る説明: 法改正に伴う軽微な改正") == 3
+    assert ("\n基礎項目評価書:\n  変更箇所:\n    - 変更日: 令和7年12月1日\n"
+            "      項目: Ⅰ 関連情報 ３．個人番号の利用 法令上の根拠\n") in after
     assert "# 推定" in after                             # comments survive
 
 

@@ -158,6 +158,9 @@ def test_a_page_is_the_built_document_and_nothing_else_is_served(served, project
     status, page = _get(served, quote(f"/{SPEC}.html"))
     assert status == 200 and len(SCRIPT.findall(page)) == 1
     assert SCRIPT.sub(b"", page) == (project / "out" / f"{SPEC}.html").read_bytes()
+    status, basic = _get(served, quote(f"/{SPEC}.基礎項目評価書.html"))       # the 基礎 it derives (issue 16)
+    assert status == 200 and SCRIPT.sub(b"", basic) == (project / "out" / f"{SPEC}.基礎項目評価書.html").read_bytes()
+    assert _get(served, quote("/赤磐市/保育料の決定事務.基礎項目評価書.html"))[0] == 404    # 基礎-only: none
     status, index = _get(served, "/")
     assert status == 200 and index.count(b'<li><a href="/') == len(discover(project / "specs"))
     assert quote(f"/{SPEC}.html").encode() in index

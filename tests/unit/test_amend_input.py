@@ -43,7 +43,8 @@ def test_amend_fills_a_blank_change_table(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
         f"{SPEC}: {NAME}: 「テスト事務」→「試験事務」",
-        f"{SPEC}: 公表日: 令和7年4月1日", f"{SPEC}: 変更箇所に1行"]
+        f"{SPEC}: 公表日: 令和7年4月1日", f"{SPEC}: 変更箇所に1行",
+        f"{SPEC}: 基礎項目評価書の変更箇所に1行"]           # the 基礎 prints 事務の名称 too (issue 16)
     text = (project / SPEC).read_text(encoding="utf-8")
     assert "変更箇所:   # （別添２）　変更箇所\n  - 変更日: 令和7年4月1日\n" in text
     assert pia_without_crash(project, "check").returncode == 0
@@ -56,7 +57,7 @@ def test_changes_write_fills_a_blank_change_table(tmp_path):
     spec.write_text(spec.read_text(encoding="utf-8").replace("事務の名称: テスト事務", "事務の名称: 試験事務")
                     .replace("公表日: 令和6年5月24日", "公表日: 令和7年4月1日"), encoding="utf-8")
     run = pia_without_crash(project, "changes", "old.yaml", SPEC, "--write")
-    assert (run.returncode, run.stderr) == (0, f"{SPEC} の変更箇所に1行を追記しました\n")
+    assert (run.returncode, run.stderr) == (0, f"{SPEC} の変更箇所に1行、基礎項目評価書の変更箇所に1行を追記しました\n")
     assert "  - 変更日: 令和7年4月1日\n    項目: Ⅰ 基本情報" in spec.read_text(encoding="utf-8")
     assert pia_without_crash(project, "check").returncode == 0
 
