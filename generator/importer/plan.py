@@ -47,7 +47,8 @@ def plan(form: Form, counts: Counts) -> list[Anchor]:
 def visits(form: Form, counts: Counts) -> list[Visit]:
     """Every printed key of a spec with ``counts`` entries (the walker, blank items included)."""
     probe = _probe(form, counts)
-    return list(shape(form).visit(probe, absent=Absent.BLANK, entries=True))
+    # the 基礎項目評価書 part of a 重点/全項目 spec is printed in the 基礎 beside it, not in this document
+    return [visit for visit in shape(form).visit(probe, absent=Absent.BLANK, entries=True) if not visit.slot.basic]
 
 
 def group_paths(form: Form, files: int) -> list[tuple]:

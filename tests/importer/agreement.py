@@ -52,7 +52,7 @@ def items(form, data: dict) -> dict[tuple, Any]:
     found = {}
     for visit in shape(form).visit(data, absent=Absent.BLANK):
         slot = visit.slot
-        if not slot.printed or slot.item.counted:
+        if not slot.printed or slot.item.counted or slot.basic:      # the 基礎's own part prints in the 基礎
             continue
         if slot.holds is Holds.VALUE:
             found[visit.path] = _value(slot.item, visit.value)
