@@ -255,17 +255,24 @@ def _import(arguments) -> int:
     if isinstance(imported, SpecError):
         _report(Result(errors=[imported]))
         return 1
-    if arguments.output is None:
-        sys.stdout.write(imported.text)
-    else:
-        try:
-            write_atomic(arguments.output, imported.text.encode("utf-8"))
-        except OSError as error:
-            print(f"エラー: {arguments.output.as_posix()} に書き込めません: {write_reason(error)}", file=sys.stderr)
-            return 1
+    if not _put_draft(arguments.output, imported.text):
+        return 1
     print(f"{imported.form.name}（{imported.form.revision}）: 記入 {imported.filled} 項目、要確認 {imported.marked} 項目、"
           f"見つからない {imported.missing} 項目", file=sys.stderr)
     return 0
+
+
+def _put_draft(output: Path | None, text: str) -> bool:
+    """The draft on standard output, or written to ``output``; False when it cannot be written."""
+    if output is None:
+        sys.stdout.write(text)
+        return True
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        print(f"エラー: {output.as_posix()} に書き込めません: {write_reason(error)}", file=sys.stderr)
+        return False
+    return True
 
 
 def _new(arguments) -> int:
