@@ -79,9 +79,7 @@ def _changes(arguments) -> int:
 def _put_rows(arguments, pair) -> int:
     """The rows on standard output, or appended to the new version: never dated after the 公表日 of
     the document that lists them (its own, or its 基礎項目評価書's)."""
-    from .history.append import append_rows
     from .history.review import change_tables, tables_yaml
-    from .write import write_reason
     found = change_tables(pair, arguments.date)        # the document's, and its 基礎項目評価書's
     late = arguments.write and next((table.published for table in found if (table.rows or not table.at)
                                      and _after_publication(arguments.date, {"公表日": table.published})), None)
@@ -90,17 +88,25 @@ def _put_rows(arguments, pair) -> int:
               "（追記すると pia check を通りません。公表日を改めてから追記してください）", file=sys.stderr)
         return 2
     if any(table.rows for table in found) and arguments.write and arguments.new_rev is None:
-        try:
-            append_rows(Path(pair.name), found)
-        except OSError as error:
-            print(f"エラー: {pair.name} に書き込めません: {write_reason(error)}", file=sys.stderr)
-            return 1
-        counts = "、".join(f"{'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行" for table in found if table.rows)
-        print(f"{pair.name} の{counts}を追記しました", file=sys.stderr)
-    elif any(table.rows for table in found):
+        return _append(pair.name, found)
+    if any(table.rows for table in found):
         sys.stdout.write(tables_yaml(found))
     else:
         print("変更箇所はありません", file=sys.stderr)
+    return 0
+
+
+def _append(name: str, found: list) -> int:
+    """Each table's rows appended to the spec (the 基礎's in its part), and how many."""
+    from .history.append import append_rows
+    from .write import write_reason
+    try:
+        append_rows(Path(name), found)
+    except OSError as error:
+        print(f"エラー: {name} に書き込めません: {write_reason(error)}", file=sys.stderr)
+        return 1
+    counts = "、".join(f"{'の'.join((*table.at, '変更箇所'))}に{len(table.rows)}行" for table in found if table.rows)
+    print(f"{name} の{counts}を追記しました", file=sys.stderr)
     return 0
 
 

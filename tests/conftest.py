@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.build import SPECS, build, check, discover  # noqa: E402
+from generator.build import SPECS, build, check, discover, library, read_spec  # noqa: E402
+from generator.forms.basic import SUFFIX  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 RESEARCH = ROOT.parent / "shared" / "research" / "refresh-2026-12"   # the 基礎項目評価書 excerpts
@@ -25,16 +26,22 @@ def built(tmp_path_factory):
     result = build(discover(specs), specs, out)
     assert not result.failed, "\n".join(error.format() for error in result.errors)
     documents = check(discover(specs), specs).documents
-    return {document.stem: {"document": document,
-                            "docx": (out / f"{document.stem}.docx").read_bytes(),
-                            "html": (out / f"{document.stem}.html").read_bytes(),
-                            **_basic(out / f"{document.stem}.基礎項目評価書")}
-            for document in documents}
+    found = {document.stem: {"document": document,
+                             "docx": (out / f"{document.stem}.docx").read_bytes(),
+                             "html": (out / f"{document.stem}.html").read_bytes()}
+             for document in documents}
+    for path in discover(specs):
+        basic = read_spec(path, library(specs), specs).basic
+        if basic is not None:
+            found[basic.stem.removesuffix(SUFFIX)]["basic"] = {
+                "document": basic, **{fmt: (out / f"{basic.stem}.{fmt}").read_bytes() for fmt in ("docx", "html")}}
+    return found
 
 
-def _basic(stem: Path) -> dict:
-    found = {fmt: stem.with_name(f"{stem.name}.{fmt}") for fmt in ("docx", "html")}
-    return {"basic": {fmt: path.read_bytes() for fmt, path in found.items()}} if found["docx"].is_file() else {}
+def derived(stems: list[str]) -> list[str]:
+    """The 基礎項目評価書 the specs of ``stems`` (under specs/) derive: those that are not 基礎-only."""
+    return [stem + SUFFIX for stem in stems
+            if "\n様式: 基礎項目評価書" not in (ROOT / SPECS / f"{stem}.yaml").read_text(encoding="utf-8")]
 
 
 @pytest.fixture(scope="session")

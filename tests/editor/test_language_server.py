@@ -191,6 +191,22 @@ def test_completion_offers_the_choice_texts(server):
     assert {"特に力を入れている", "十分である", "課題が残されている"} <= set(labels)
 
 
+def test_completion_in_the_basic_part_offers_only_what_the_basic_prints_itself(server):
+    """A 重点 spec's 基礎項目評価書 part (issue 16): its own items and the defaults it may replace; not
+    what the 基礎 takes from the document (評価実施機関名, リスク対策's answers)."""
+    path = SPECS / "いわき市" / "国民年金事務.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines() + ["基礎項目評価書:", "  "]
+    uri = _probe(server, path, "\n".join(lines) + "\n", "lsp-basic-part")
+    labels = [item["label"] for item in server.completion(uri, len(lines) - 1, 2)]
+    FIGURES["completion in 基礎項目評価書:"] = f"{labels}"
+    assert {"公表日", "評価書名", "関連情報", "しきい値判断項目", "リスク対策", "変更箇所"} <= set(labels)
+    assert "評価実施機関名" not in labels and "開示請求、問合せ" not in labels
+    lines[-1] = "  公表日: 令和6年5月24日"
+    uri = _probe(server, path, "\n".join(lines) + "\n", "lsp-basic-hover")
+    assert "空欄ならこの評価書の記載から作る" in server.hover(uri, len(lines) - 1, 4)
+    assert not server.diagnostics(uri)
+
+
 def test_unknown_key_and_bad_choice_are_reported(server):
     path = SPECS / "いわき市" / "国民年金事務.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()

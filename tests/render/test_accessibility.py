@@ -18,14 +18,16 @@ from pathlib import Path
 
 import pytest
 from browser import Browser
-from conftest import ROOT
+from conftest import ROOT, derived
 from lxml import html
 
 from generator.build import SPECS, discover, stem
+from generator.forms.basic import SUFFIX
 from generator.pdf import chromium
 
 AXE = Path(os.environ.get("AXE_CORE") or ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js")
 SHOWCASE = sorted(stem(path, ROOT / SPECS) for path in discover(ROOT / SPECS))
+SHOWCASE += derived(SHOWCASE)                  # and the 基礎 beside each 重点/全項目 (issue 16)
 EVERY_RULE = "{rules: Object.fromEntries(axe.getRules().map(rule => [rule.ruleId, {enabled: true}]))}"
 AUDIT = f"""axe.run(document, {EVERY_RULE}).then(result => ({{
   version: axe.version,
@@ -53,10 +55,12 @@ def browser():
 def pages(built, tmp_path_factory) -> dict[str, Path]:
     """Each showcase document's HTML as a file (axe audits a page as it is opened from disk)."""
     folder = tmp_path_factory.mktemp("a11y")
-    for name, entry in built.items():
+    pages = {name: entry["html"] for name, entry in built.items()}
+    pages.update({name + SUFFIX: entry["basic"]["html"] for name, entry in built.items() if "basic" in entry})
+    for name, page in pages.items():
         (folder / f"{name}.html").parent.mkdir(parents=True, exist_ok=True)
-        (folder / f"{name}.html").write_bytes(entry["html"])
-    return {name: folder / f"{name}.html" for name in built}
+        (folder / f"{name}.html").write_bytes(page)
+    return {name: folder / f"{name}.html" for name in pages}
 
 
 @pytest.mark.parametrize("name", SHOWCASE)
@@ -72,9 +76,15 @@ def test_axe_core_finds_no_violation_of_any_rule(browser, pages, name):
                                   for rule in failing)
 
 
+def _entry(built, name: str) -> dict:
+    """The built document ``name``: a spec's own, or the 基礎 it derives (<事務>.基礎項目評価書)."""
+    own = name.removesuffix(SUFFIX)
+    return built[own]["basic"] if own != name else built[name]
+
+
 @pytest.mark.parametrize("name", SHOWCASE)
 def test_header_cells_have_scope_and_text_and_the_page_one_main(built, name):
-    page = html.fromstring(built[name]["html"])
+    page = html.fromstring(_entry(built, name)["html"])
     cells = page.xpath("//th")
     assert cells and all(cell.get("scope") in ("row", "col") for cell in cells)
     assert not [cell for cell in cells if not cell.text_content().strip()], "a spacer cell is a td"
@@ -86,7 +96,7 @@ def test_header_cells_have_scope_and_text_and_the_page_one_main(built, name):
 def test_each_table_of_a_part_is_labelled_by_the_part(built, name):
     """Form, 変更箇所 and annex tables: labelled by the part's heading (and the file it is of, in a
     document of several files), as the document model titles the part."""
-    page, document = html.fromstring(built[name]["html"]), built[name]["document"]
+    page, document = html.fromstring(_entry(built, name)["html"]), _entry(built, name)["document"]
     tables = page.xpath("//section[starts-with(@id, 'part-')]//table[not(@role='presentation')]")
     assert len(tables) >= sum(part.kind in ("table", "changes") for part in document.parts)
     for table in tables:
