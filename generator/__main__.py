@@ -252,7 +252,6 @@ def _import(arguments) -> int:
     (items filled, marked 要確認, not found) on standard error."""
     from .editor.jsonschema import file_name
     from .importer.run import import_document  # only import reads PDFs (pdfplumber)
-    from .write import write_atomic, write_reason
     if arguments.output is not None and arguments.output.exists():
         print(f"エラー: {arguments.output.as_posix()} は既にあります（上書きしません）", file=sys.stderr)
         return 1
@@ -270,6 +269,7 @@ def _import(arguments) -> int:
 
 def _put_draft(output: Path | None, text: str) -> bool:
     """The draft on standard output, or written to ``output``; False when it cannot be written."""
+    from .write import write_atomic, write_reason
     if output is None:
         sys.stdout.write(text)
         return True
