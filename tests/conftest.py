@@ -38,12 +38,6 @@ def built(tmp_path_factory):
     return found
 
 
-def derived(stems: list[str]) -> list[str]:
-    """The 基礎項目評価書 the specs of ``stems`` (under specs/) derive: those that are not 基礎-only."""
-    return [stem + SUFFIX for stem in stems
-            if "\n様式: 基礎項目評価書" not in (ROOT / SPECS / f"{stem}.yaml").read_text(encoding="utf-8")]
-
-
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import ROOT, derived
+from conftest import ROOT
 from seeds.test_fidelity import SEEDS
+from showcase import derived
 from textutil import recall, seed_segments
 
 from generator.build import SPECS, discover, stem

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 from browser import Browser
-from conftest import ROOT, derived
+from conftest import ROOT
 from lxml import html
+from showcase import derived
 
 from generator.build import SPECS, discover, stem
 from generator.forms.basic import SUFFIX
