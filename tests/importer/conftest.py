@@ -36,14 +36,3 @@ def pdfs(documents) -> dict[str, Path]:
     written = convert([documents[stem]["docx"] for stem in SHOWCASE], jobs=1)
     assert len(written) == len(SHOWCASE), "LibreOffice did not convert every document"
     return {stem: documents[stem]["docx"].with_suffix(".pdf") for stem in SHOWCASE}
-
-
-@pytest.fixture(scope="package", autouse=True)
-def _fresh_renderers():
-    """The tests here render documents in this process, and the renderers compile the shipped
-    templates once per process (render/html.py, render/docx.py): forget them afterwards, so a later
-    test's project templates are read (tests/unit/test_repository.py)."""
-    yield
-    from generator.render import docx, html
-    html._template.cache_clear()
-    docx._compiled.cache_clear()
