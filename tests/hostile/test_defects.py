@@ -15,6 +15,8 @@ from harness import ALWAYS_FORBIDDEN, JAPANESE, Observed, leftovers
 from lxml import etree
 from lxml import html as lxml_html
 
+from generator.forms.basic import SUFFIX
+
 BY_ID = {case.id: case for case in CASES}
 MESSAGE = re.compile(r"^\S.*?:\d+:\d+: (?:エラー|警告): .*[\u3040-\u30ff\u4e00-\u9fff]")
 COUNT = re.compile(r"^\d+件のエラー、\d+件の警告$")
@@ -69,7 +71,9 @@ def _outputs(observed: Observed, shown: str) -> None:
     out = observed.project / "out"
     present = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
                      if path.is_file() and path.name != ".pia-cache.json") if out.is_dir() else []
-    wanted = sorted(f"{stem}.{suffix}" for stem in observed.case.built for suffix in ("docx", "html"))
+    # a 重点/全項目 spec's 基礎項目評価書 is written beside its document (issue 16)
+    wanted = sorted(f"{stem}{kind}.{suffix}" for stem in observed.case.built for kind in ("", SUFFIX)
+                    for suffix in ("docx", "html"))
     assert present == wanted, f"out/ holds {present}, expected {wanted}\n{shown}"
     for stem in observed.case.built:
         docx_text = well_formed_docx(out / f"{stem}.docx")
