@@ -29,8 +29,7 @@ from .read.files import Refused, is_inside, read_file
 from .read.fragments import Library
 from .read.load import load_yaml
 from .read.resolve import resolve
-from .read.shelf import distinct
-from .resources import shadowed_templates, standard
+from .resources import distinct, shadowed_templates, standard
 
 if TYPE_CHECKING:
     from .cache import BuildCache

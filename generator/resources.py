@@ -44,11 +44,20 @@ def template(relative: str) -> Path:
     return own if own.is_file() else shipped_templates() / relative
 
 
+def distinct(folders: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The folders without repeats (in this checkout the project's folder is the shipped one)."""
+    seen: set[Path] = set()
+    kept = []
+    for folder in folders:
+        if folder.resolve() not in seen:
+            seen.add(folder.resolve())
+            kept.append(folder)
+    return tuple(kept)
+
+
 def template_folders() -> list[Path]:
     """Where templates are looked up, in order (the project's first; one folder in this checkout)."""
-    folders = [project_templates(), shipped_templates()]
-    return [folder for index, folder in enumerate(folders)
-            if folder.is_dir() and folder.resolve() not in {f.resolve() for f in folders[:index]}]
+    return [folder for folder in distinct((project_templates(), shipped_templates())) if folder.is_dir()]
 
 
 def shadowed_templates() -> list[str]:

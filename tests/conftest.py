@@ -38,20 +38,21 @@ def built(tmp_path_factory):
     return found
 
 
+def _shared(folder: Path) -> Path:
+    """A folder of ../shared: a skip where it is absent, a failure in CI (it must be there)."""
+    if not folder.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{folder} is missing: CI must have ../shared beside the project")
+        pytest.skip(f"{folder} is not present")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{SEEDS} is missing: CI must have ../shared beside the project")
-        pytest.skip(f"{SEEDS} is not present")
-    return SEEDS
+    return _shared(SEEDS)
 
 
 @pytest.fixture(scope="session")
 def excerpts_dir() -> Path:
     """The published beginnings of four 基礎項目評価書 (research/refresh-2026-12/kiso_*_partial.txt)."""
-    if not RESEARCH.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"{RESEARCH} is missing: CI must have ../shared beside the project")
-        pytest.skip(f"{RESEARCH} is not present")
-    return RESEARCH
+    return _shared(RESEARCH)

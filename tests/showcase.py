@@ -2,12 +2,10 @@
 import`` finds whichever conftest was imported first (tests/hostile has its own)."""
 from __future__ import annotations
 
-from pathlib import Path
+from running import ROOT
 
 from generator.build import SPECS
 from generator.forms.basic import SUFFIX
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def derived(stems: list[str]) -> list[str]:

@@ -15,21 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SpecError
+from ..resources import distinct
 from .files import is_relative_name
 from .load import LoadedFile, load_yaml, position
 
 FileCheck = Callable[[LoadedFile], list[SpecError]]
-
-
-def distinct(folders: tuple[Path, ...]) -> tuple[Path, ...]:
-    """The folders without repeats (in this checkout the project's folder is the standard one)."""
-    seen: set[Path] = set()
-    kept = []
-    for folder in folders:
-        if folder.resolve() not in seen:
-            seen.add(folder.resolve())
-            kept.append(folder)
-    return tuple(kept)
 
 
 class Shelf:
