@@ -999,13 +999,14 @@ case(id="valid_fragment_and_citation_build", kind="judged-wrongly", defects=("F1
 # must be judged exactly as the blank spec itself (the labels are accepted as the keys they print).
 NOT_A_LABEL = ("を「- 」で", "ごとに「- 」", "の表題", "その他のリスク及び", "に伴うその他のリスク", "リスク：", "リスク１", "リスク２",
                "リスク３", "リスク４", "リスク５", "リスク６", "リスク７", "委託先による")
-NUMBERING = re.compile(r"^(?:[①-⑳]|[０-９]+．|[Ⅰ-Ⅹ]+　|（別添[０-９0-9]）　)")
+NUMBERING = re.compile(r"^(?:[①-⑳]|[０-９]+．|[Ⅰ-Ⅹ]+　|（別添[０-９0-9]?）　)")   # 様式2: （別添）
 SKELETON_LINE = re.compile(r"^(\s*(?:- )?)([^#:\s][^:#]*?):(\s+)#\s*(.*)$")
 
 
 def printed_label(comment: str) -> str:
     label = NUMBERING.sub("", comment)
-    return re.split(r"　(?:※|選択肢|チェック|和暦|【)", label)[0].strip().rstrip("※").strip()
+    # after the label: its ※ and note, choices, the [BELIEF] mark and the 基礎項目評価書 part's notes
+    return re.split(r"　(?:※|選択肢|チェック|和暦|【|\[BELIEF\]|任意:|空欄なら)", label)[0].strip().rstrip("※").strip()
 
 
 def as_printed(skeleton: str) -> tuple[str, list[str]]:
